@@ -1,0 +1,379 @@
+package redact
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unsafe"
+
+	"github.com/logredact/logredact/internal/kwmatch"
+	"github.com/logredact/logredact/patterns"
+)
+
+// Keyword groups in the prefilter: a hit tells which kind of rule may apply.
+const (
+	groupPattern uint8 = 1 << iota // a pattern keyword
+	groupKey                       // the last word of a sensitive key name
+)
+
+// Redactor finds and replaces secrets. Build one with [New]; it is immutable
+// and safe for concurrent use by any number of goroutines.
+type Redactor struct {
+	pats        []compiled
+	kw          *kwmatch.Matcher
+	kwPatterns  [][]int32 // keyword index -> patterns that own it
+	keywordText []string  // keyword index -> lower-cased keyword
+	always      []int32   // patterns without keywords: run on every input
+	keys        keySet
+
+	mode        Mode
+	mask        string
+	labelPrefix string
+	labelSuffix string
+	hmacKey     []byte
+	allow       []*regexp.Regexp
+	observer    func(string)
+}
+
+type compiled struct {
+	patterns.Pattern
+	re       *regexp.Regexp
+	allow    []*regexp.Regexp
+	maxWidth int // longest possible match in bytes, or -1 if unbounded
+}
+
+// New builds a Redactor. With no options it uses every built-in pattern of
+// package patterns, the [DefaultSensitiveKeys] and [Mask] mode with the
+// mask "[REDACTED]".
+//
+// New validates everything it is given and reports all problems at once,
+// each naming the pattern ID or option at fault. Error messages quote IDs
+// and describe causes; they never contain text a pattern could match.
+func New(opts ...Option) (*Redactor, error) {
+	s := settings{mask: "[REDACTED]", labelFormat: "[REDACTED:%s]"}
+	for _, o := range opts {
+		if o != nil {
+			o(&s)
+		}
+	}
+	s.check()
+
+	var all []patterns.Pattern
+	if !s.noBuiltins {
+		all = patterns.Builtin()
+	}
+	if len(s.drop) > 0 {
+		known := make(map[string]bool, len(all))
+		for _, p := range patterns.Builtin() {
+			known[p.ID] = true
+		}
+		drop := make(map[string]bool, len(s.drop))
+		for _, id := range s.drop {
+			if !known[id] {
+				s.errs = append(s.errs, fmt.Errorf("redact: WithoutPatterns: %q is not a built-in pattern ID", id))
+			}
+			drop[id] = true
+		}
+		all = slices.DeleteFunc(all, func(p patterns.Pattern) bool { return drop[p.ID] })
+	}
+	all = append(all, s.custom...)
+
+	r := &Redactor{
+		mode:     s.mode,
+		mask:     s.mask,
+		hmacKey:  s.hmacKey,
+		observer: s.observer,
+	}
+	r.labelPrefix, r.labelSuffix, _ = strings.Cut(s.labelFormat, "%s")
+
+	seen := make(map[string]bool, len(all))
+	var keywords []string
+	var groups []uint8
+	kwIndex := map[string]int{}
+	addKeyword := func(k string, g uint8) int {
+		lk := strings.ToLower(k)
+		if i, ok := kwIndex[lk]; ok {
+			groups[i] |= g
+			return i
+		}
+		kwIndex[lk] = len(keywords)
+		keywords = append(keywords, lk)
+		groups = append(groups, g)
+		r.kwPatterns = append(r.kwPatterns, nil)
+		return len(keywords) - 1
+	}
+	for _, p := range all {
+		c, err := compile(p)
+		if err == nil && seen[p.ID] {
+			err = fmt.Errorf("redact: pattern %q: duplicate ID", p.ID)
+		}
+		seen[p.ID] = true
+		if err != nil {
+			s.errs = append(s.errs, err)
+			continue
+		}
+		idx := int32(len(r.pats))
+		r.pats = append(r.pats, c)
+		if len(p.Keywords) == 0 {
+			r.always = append(r.always, idx)
+		}
+		for _, k := range p.Keywords {
+			i := addKeyword(k, groupPattern)
+			if !slices.Contains(r.kwPatterns[i], idx) {
+				r.kwPatterns[i] = append(r.kwPatterns[i], idx)
+			}
+		}
+	}
+	for _, a := range s.allow {
+		re, err := regexp.Compile(a)
+		if err != nil {
+			s.errs = append(s.errs, fmt.Errorf("redact: WithAllow: %w", err))
+			continue
+		}
+		r.allow = append(r.allow, re)
+	}
+
+	r.keys = keySet{}
+	for _, k := range DefaultSensitiveKeys {
+		r.keys[k] = struct{}{}
+	}
+	for _, k := range s.addKeys {
+		n := string(normalizeKey(nil, k))
+		if n == "" {
+			s.errs = append(s.errs, errors.New("redact: WithSensitiveKeys: empty key name"))
+			continue
+		}
+		r.keys[n] = struct{}{}
+	}
+	for _, k := range s.removeKeys {
+		delete(r.keys, string(normalizeKey(nil, k)))
+	}
+	for k := range r.keys {
+		addKeyword(lastWord(k), groupKey)
+	}
+
+	if len(s.errs) > 0 {
+		return nil, errors.Join(s.errs...)
+	}
+	r.keywordText = keywords
+	kw, err := kwmatch.New(keywords, groups)
+	if err != nil {
+		return nil, err
+	}
+	r.kw = kw
+	return r, nil
+}
+
+// MustNew is like [New] but panics on error. It suits package-level
+// variables built from options known to be valid.
+func MustNew(opts ...Option) *Redactor {
+	r, err := New(opts...)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+func isKebab(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func compile(p patterns.Pattern) (compiled, error) {
+	c := compiled{Pattern: p}
+	if !isKebab(p.ID) {
+		return c, fmt.Errorf("redact: pattern %q: ID must be kebab-case (a-z, 0-9 and single '-')", p.ID)
+	}
+	if p.Regex == "" {
+		return c, fmt.Errorf("redact: pattern %q: empty regex", p.ID)
+	}
+	re, err := regexp.Compile(p.Regex)
+	if err != nil {
+		return c, fmt.Errorf("redact: pattern %q: invalid regex: %w", p.ID, err)
+	}
+	if p.SecretGroup < 0 || p.SecretGroup > re.NumSubexp() {
+		return c, fmt.Errorf("redact: pattern %q: SecretGroup %d out of range (the regex has %d groups)", p.ID, p.SecretGroup, re.NumSubexp())
+	}
+	if p.Entropy < 0 || p.Entropy > 8 {
+		return c, fmt.Errorf("redact: pattern %q: Entropy %g out of range [0, 8]", p.ID, p.Entropy)
+	}
+	for i, k := range p.Keywords {
+		if k == "" {
+			return c, fmt.Errorf("redact: pattern %q: keyword %d is empty", p.ID, i)
+		}
+	}
+	for _, a := range p.Allow {
+		are, err := regexp.Compile(a)
+		if err != nil {
+			return c, fmt.Errorf("redact: pattern %q: invalid allow regex: %w", p.ID, err)
+		}
+		c.allow = append(c.allow, are)
+	}
+	c.re = re
+	c.maxWidth = maxWidth(re.String())
+	c.Keywords = slices.Clone(p.Keywords)
+	c.Allow = slices.Clone(p.Allow)
+	return c, nil
+}
+
+// IsSensitiveKey reports whether values under key are masked whole.
+//
+// Keys are normalised before comparison: ASCII letters are lower-cased and
+// words are joined by '_', where a word ends at '_', '-', '.', ' ', '/', ':'
+// or a camelCase boundary. A key is sensitive when its normalised form is a
+// sensitive name or ends with '_' and a sensitive name. So with the default
+// names "apiKey", "X-Api-Key", "API_KEY", "db.password" and "DB_PASSWORD"
+// are sensitive, while "api_key_id", "max_tokens", "keyboard", "secret_name"
+// and "passwordless" are not.
+func (r *Redactor) IsSensitiveKey(key string) bool {
+	if len(key) == 0 || !r.kw.Any(key, groupKey) {
+		return false
+	}
+	var buf [maxKeyLen]byte
+	return r.keys.matches(normalizeKey(buf[:0], key))
+}
+
+// String returns s with every secret replaced. When s holds no secret it is
+// returned as it is, without allocating.
+func (r *Redactor) String(s string) string {
+	if !r.mayHold(s) {
+		return s
+	}
+	b, changed := r.redact(nil, s)
+	if !changed {
+		return s
+	}
+	return string(b)
+}
+
+// Field returns value redacted as the value of a field named key: wholly
+// replaced when key is sensitive (see [Redactor.IsSensitiveKey]) and not
+// empty, otherwise with the patterns applied as by [Redactor.String].
+func (r *Redactor) Field(key, value string) string {
+	if r.IsSensitiveKey(key) {
+		if value == "" {
+			return value
+		}
+		return string(r.appendWhole(nil, value))
+	}
+	return r.String(value)
+}
+
+// AppendBytes appends src to dst with every secret replaced and returns the
+// extended slice. It does not retain src.
+func (r *Redactor) AppendBytes(dst, src []byte) []byte {
+	s := unsafe.String(unsafe.SliceData(src), len(src))
+	if !r.mayHold(s) {
+		return append(dst, src...)
+	}
+	out, _ := r.redact(dst, s)
+	return out
+}
+
+// Match is one secret found by [Redactor.Find]: s[Start:End] is the secret
+// and Rule the ID of the pattern that found it. A Match never holds the
+// secret itself.
+type Match struct {
+	Rule       string
+	Start, End int
+}
+
+// Find reports the secrets in s in order of position, as [Redactor.String]
+// would replace them (overlapping findings merged). It returns nil, without
+// allocating, when s holds none. Find suits statistics and check modes.
+func (r *Redactor) Find(s string) (ms []Match) {
+	if !r.mayHold(s) {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			ms = []Match{{Rule: "internal-error", Start: 0, End: len(s)}}
+		}
+	}()
+	for _, sp := range r.spans(s) {
+		ms = append(ms, Match{Rule: r.pats[sp.pat].ID, Start: sp.start, End: sp.end})
+	}
+	return ms
+}
+
+// Patterns returns a copy of the active patterns, built-in and custom, in
+// the order they were registered.
+func (r *Redactor) Patterns() []patterns.Pattern {
+	out := make([]patterns.Pattern, len(r.pats))
+	for i, c := range r.pats {
+		out[i] = c.Pattern
+		out[i].Keywords = slices.Clone(c.Keywords)
+		out[i].Allow = slices.Clone(c.Allow)
+	}
+	return out
+}
+
+// mayHold is the prefilter: false means s certainly holds no secret.
+func (r *Redactor) mayHold(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	return len(r.always) > 0 || r.kw.Any(s, groupPattern)
+}
+
+// appendWhole appends the replacement for a value masked because of its key.
+func (r *Redactor) appendWhole(dst []byte, value string) []byte {
+	if r.observer != nil {
+		r.observer(KeyRule)
+	}
+	return r.appendReplacement(dst, KeyRule, value, "")
+}
+
+// redact appends s to dst with secrets replaced and reports whether anything
+// was. A panic while matching masks the whole of s (fail closed).
+func (r *Redactor) redact(dst []byte, s string) (out []byte, changed bool) {
+	start := len(dst)
+	defer func() {
+		if recover() != nil {
+			out = append(dst[:start], r.mask...)
+			changed = true
+		}
+	}()
+	sps := r.spans(s)
+	if len(sps) == 0 {
+		return append(dst, s...), false
+	}
+	last := 0
+	for _, sp := range sps {
+		dst = append(dst, s[last:sp.start]...)
+		c := &r.pats[sp.pat]
+		secret := s[sp.start:sp.end]
+		prefix := ""
+		if r.mode == Partial {
+			prefix = publicPrefix(c.Keywords, secret)
+		}
+		if r.observer != nil {
+			r.observer(c.ID)
+		}
+		dst = r.appendReplacement(dst, c.ID, secret, prefix)
+		last = sp.end
+	}
+	return append(dst, s[last:]...), true
+}
+
+// publicPrefix returns the longest keyword that begins secret (ignoring
+// case) and is shorter than it, in the secret's own case.
+func publicPrefix(keywords []string, secret string) string {
+	best := 0
+	for _, k := range keywords {
+		if len(k) > best && len(k) < len(secret) && strings.EqualFold(secret[:len(k)], k) {
+			best = len(k)
+		}
+	}
+	return secret[:best]
+}
