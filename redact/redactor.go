@@ -318,6 +318,12 @@ func (r *Redactor) Patterns() []patterns.Pattern {
 	return out
 }
 
+// Marker returns the text that replaces a value whole when redaction cannot
+// decide, for example when a value's String method panics or a structure is
+// too deep to walk: the mask (see [WithMask]) whatever the mode. Adapters use
+// it to fail closed.
+func (r *Redactor) Marker() string { return r.mask }
+
 // mayHold is the prefilter: false means s certainly holds no secret.
 func (r *Redactor) mayHold(s string) bool {
 	if len(s) == 0 {

@@ -9,9 +9,6 @@ import (
 	"github.com/logredact/logredact/redact"
 )
 
-// Marker is returned in place of a value that could not be inspected.
-const failed = "[REDACTED]"
-
 // Value returns v unchanged and false when its JSON encoding holds nothing
 // to redact. Otherwise it returns the redacted value decoded as JSON
 // (map[string]any, []any, string, json.Number, bool or nil), which loggers
@@ -22,16 +19,16 @@ const failed = "[REDACTED]"
 func Value(r *redact.Redactor, v any) (out any, changed bool) {
 	defer func() {
 		if recover() != nil {
-			out, changed = failed, true
+			out, changed = r.Marker(), true
 		}
 	}()
 	raw, err := json.Marshal(v)
 	if err != nil {
-		return failed, true
+		return r.Marker(), true
 	}
 	red, err := r.AppendJSON(nil, raw)
 	if err != nil {
-		return failed, true
+		return r.Marker(), true
 	}
 	if bytes.Equal(red, raw) {
 		return v, false
@@ -39,7 +36,7 @@ func Value(r *redact.Redactor, v any) (out any, changed bool) {
 	dec := json.NewDecoder(bytes.NewReader(red))
 	dec.UseNumber()
 	if err := dec.Decode(&out); err != nil {
-		return failed, true
+		return r.Marker(), true
 	}
 	return out, true
 }
