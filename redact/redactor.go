@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/logredact/logredact/internal/kwmatch"
@@ -42,6 +44,14 @@ type compiled struct {
 	re       *regexp.Regexp
 	allow    []*regexp.Regexp
 	maxWidth int // longest possible match in bytes, or -1 if unbounded
+	plan     plan
+
+	// literal is the fixed text every secret of this pattern starts with
+	// (lower-cased), such as "ghp_". Partial mode keeps a keyword only when
+	// it is part of this: a generic pattern whose keyword is a key name
+	// ("password") must never keep the first letters of a value that
+	// happens to start with the same word.
+	literal string
 }
 
 // New builds a Redactor. With no options it uses every built-in pattern of
@@ -197,7 +207,7 @@ func compile(p patterns.Pattern) (compiled, error) {
 	if p.Regex == "" {
 		return c, fmt.Errorf("redact: pattern %q: empty regex", p.ID)
 	}
-	re, err := regexp.Compile(p.Regex)
+	re, err := compileCached(p.Regex)
 	if err != nil {
 		return c, fmt.Errorf("redact: pattern %q: invalid regex: %w", p.ID, err)
 	}
@@ -213,17 +223,37 @@ func compile(p patterns.Pattern) (compiled, error) {
 		}
 	}
 	for _, a := range p.Allow {
-		are, err := regexp.Compile(a)
+		are, err := compileCached(a)
 		if err != nil {
 			return c, fmt.Errorf("redact: pattern %q: invalid allow regex: %w", p.ID, err)
 		}
 		c.allow = append(c.allow, are)
 	}
 	c.re = re
+	c.literal = groupLiteralPrefix(p.Regex, p.SecretGroup)
 	c.maxWidth = maxWidth(re.String())
+	c.plan = newPlan(re.String(), p.Keywords, p.Allow)
 	c.Keywords = slices.Clone(p.Keywords)
 	c.Allow = slices.Clone(p.Allow)
 	return c, nil
+}
+
+// regexCache maps regular expression source to its compiled form. Programs
+// commonly build several Redactors from the same catalog (one per logger, or
+// per test), and compiling a hundred patterns costs tens of milliseconds;
+// a compiled *regexp.Regexp is safe to share between goroutines.
+var regexCache sync.Map // string -> *regexp.Regexp
+
+func compileCached(expr string) (*regexp.Regexp, error) {
+	if re, ok := regexCache.Load(expr); ok {
+		return re.(*regexp.Regexp), nil
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	regexCache.Store(expr, re)
+	return re, nil
 }
 
 // IsSensitiveKey reports whether values under key are masked whole.
@@ -361,7 +391,7 @@ func (r *Redactor) redact(dst []byte, s string) (out []byte, changed bool) {
 		secret := s[sp.start:sp.end]
 		prefix := ""
 		if r.mode == Partial {
-			prefix = publicPrefix(c.Keywords, secret)
+			prefix = publicPrefix(c, secret)
 		}
 		if r.observer != nil {
 			r.observer(c.ID)
@@ -373,13 +403,68 @@ func (r *Redactor) redact(dst []byte, s string) (out []byte, changed bool) {
 }
 
 // publicPrefix returns the longest keyword that begins secret (ignoring
-// case) and is shorter than it, in the secret's own case.
-func publicPrefix(keywords []string, secret string) string {
+// case), is shorter than it, and is part of the literal text every secret of
+// the pattern starts with; it is returned in the secret's own case.
+func publicPrefix(c *compiled, secret string) string {
 	best := 0
-	for _, k := range keywords {
-		if len(k) > best && len(k) < len(secret) && strings.EqualFold(secret[:len(k)], k) {
+	for _, k := range c.Keywords {
+		if len(k) > best && len(k) < len(secret) && len(k) <= len(c.literal) &&
+			strings.EqualFold(secret[:len(k)], k) && strings.EqualFold(c.literal[:len(k)], k) {
 			best = len(k)
 		}
 	}
 	return secret[:best]
+}
+
+// groupLiteralPrefix returns, lower-cased, the literal text that every match
+// of capture group n (0: the whole regex) of expr starts with, or "".
+func groupLiteralPrefix(expr string, n int) string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	if n > 0 {
+		re = findCapture(re, n)
+		if re == nil {
+			return ""
+		}
+		re = re.Sub[0]
+	}
+	var b strings.Builder
+	literalPrefix(re, &b)
+	return strings.ToLower(b.String())
+}
+
+func findCapture(re *syntax.Regexp, n int) *syntax.Regexp {
+	if re.Op == syntax.OpCapture && re.Cap == n {
+		return re
+	}
+	for _, s := range re.Sub {
+		if c := findCapture(s, n); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// literalPrefix writes the leading literal of re to b and reports whether
+// the whole of re was literal (so a concatenation may continue).
+func literalPrefix(re *syntax.Regexp, b *strings.Builder) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		b.WriteString(string(re.Rune))
+		return true
+	case syntax.OpCapture:
+		return literalPrefix(re.Sub[0], b)
+	case syntax.OpBeginText, syntax.OpBeginLine, syntax.OpWordBoundary, syntax.OpEmptyMatch:
+		return true
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			if !literalPrefix(s, b) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -358,3 +358,11 @@ func TestConcurrentUse(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, int64(8*200*2), n.Load())
 }
+
+func TestPartialKeepsOnlyLiteralPrefixes(t *testing.T) {
+	r := redact.MustNew(redact.WithMode(redact.Partial))
+	// The generic password pattern's keyword is the key name; a value that
+	// starts with the same letters must not keep them.
+	assert.Equal(t, "password=[REDACTED]", r.String("password="+"passwordXy9-Zq"))
+	assert.Equal(t, "gh token ghp_[REDACTED]", r.String("gh token "+testGitHub))
+}
