@@ -1,0 +1,33 @@
+// Command logredact copies log lines from standard input (or the files it is
+// given) to standard output with secrets redacted: passwords, bearer tokens,
+// API keys, private keys, credentials in URLs, and the values of sensitive
+// fields in JSON and logfmt lines.
+//
+//	tail -f app.log | logredact
+//	kubectl logs deploy/api | logredact --replace label
+//	journalctl -o json -f | logredact --stats
+//	logredact --check ci.log >/dev/null || echo "secrets in the CI log"
+//	go run ./cmd/logredact --demo
+//
+// Each line is redacted by its own format (JSON object, logfmt or plain
+// text); lines with nothing to redact are written byte for byte. Run
+// `logredact -h` for every flag.
+//
+// Exit status: 0 on success, 1 when reading or writing failed, 2 for a bad
+// flag or configuration, 3 under --check when anything was redacted. A
+// broken pipe on standard output (the reader went away, as with `| head`)
+// ends the run quietly with the status it would have had at that point.
+package main
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	// Turn SIGPIPE into EPIPE errors, which run treats as a quiet end of
+	// output, instead of dying by the signal (status 141 in shells).
+	signal.Ignore(syscall.SIGPIPE)
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

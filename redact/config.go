@@ -1,0 +1,804 @@
+package redact
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/logredact/logredact/patterns"
+)
+
+// ConfigOptions tunes [LoadConfig] and [ParseConfig]. A nil *ConfigOptions
+// means the zero value: warnings are discarded and regular expressions that
+// Go does not support are skipped.
+type ConfigOptions struct {
+	// Strict makes every regular expression of the file that Go's RE2
+	// syntax rejects (a rule's regex, an allowlist regex) an error instead
+	// of a warning. Without it such a rule or allowlist entry is skipped
+	// and reported through Warn, so a configuration written for another
+	// regex engine still loads.
+	Strict bool
+
+	// Warn receives one message per problem that does not stop loading:
+	// a skipped rule, an ignored setting. Messages start with the file name
+	// and line, like errors. A nil Warn discards them.
+	Warn func(msg string)
+}
+
+// maxConfigSize bounds what ParseConfig reads; real rule files are a few
+// hundred kilobytes.
+const maxConfigSize = 16 << 20
+
+// LoadConfig reads the rules file at path and returns the options it
+// describes, as [ParseConfig] does; messages name the file by path.
+func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ParseConfig(f, path, opts)
+}
+
+// ParseConfig reads a rules file in TOML from r and returns the options it
+// describes, to be passed to [New], alone or followed by more options (a
+// later option overrides an earlier one, as always with New). name
+// identifies the file in messages, usually its path.
+//
+// The file uses gitleaks' configuration schema, so an existing gitleaks
+// file loads unchanged, plus an optional [logredact] table for settings of
+// this package:
+//
+//	title = "my rules"                   # accepted, ignored
+//
+//	[extend]
+//	useDefault = true                    # keep the built-in patterns
+//	disabledRules = ["github-pat"]       # built-in IDs to drop
+//
+//	[[rules]]
+//	id = "acme-token"                    # kebab-case, unique
+//	description = "ACME API token"
+//	regex = '''\b(acme_[0-9a-z]{32})\b''' # Go RE2 syntax
+//	secretGroup = 1                      # which group is the secret
+//	entropy = 3.5                        # minimum bits per byte
+//	keywords = ["acme_"]                 # prefilter, case-insensitive
+//	[[rules.allowlists]]
+//	regexes = ['''^acme_0+$''']          # secrets that are not secrets
+//	stopwords = ["example"]
+//
+//	[allowlist]                          # applies to every pattern
+//	regexes = ['''^\$\{[A-Z_]+\}$''']
+//
+//	[logredact]
+//	mode = "label"                       # mask, label, partial or hmac
+//	mask = "***"
+//	label_format = "<%s>"
+//	sensitive_keys = ["x-acme-session"]
+//	remove_sensitive_keys = ["session"]
+//	disable = ["jwt"]                    # built-in IDs to drop
+//	builtins = true                      # see below
+//
+// The rules ParseConfig follows:
+//
+//   - Each [[rules]] entry becomes a pattern (see [patterns.Pattern]) with
+//     the same ID, regex, secretGroup, entropy and keywords. The ID must be
+//     kebab-case (a-z, 0-9 and single '-'), as every gitleaks default rule
+//     ID is; any other ID is an error that suggests a kebab-case one. IDs
+//     must be unique within the file and, when the built-ins are kept,
+//     must not repeat an active built-in ID: list the built-in in [extend]
+//     disabledRules to replace it with your own.
+//   - A rule whose regex Go's RE2 rejects (lookaround, backreferences) is
+//     skipped with a warning naming it and quoting the compile error; with
+//     Strict it is an error. A rule that has only a path, no regex, is
+//     skipped with a warning. Any other problem with a rule is an error
+//     naming the rule and its line.
+//   - Without secretGroup, gitleaks takes the first non-empty capturing
+//     group of each match. A pattern needs one fixed group, so when the
+//     regex has exactly one capturing group that takes part in every match
+//     that group is the secret, and otherwise the whole match is: that may
+//     redact more than gitleaks would report, never less.
+//   - keywords gate a rule: its regex runs only near an occurrence of one
+//     of them, so every match should contain one. A rule without keywords
+//     is allowed, but its regex runs over every string logged, which costs
+//     far more than the keyword scan that lets other strings through
+//     untouched.
+//   - Allowlists hold regexes and stopwords. A stopword allows a secret
+//     containing it, ignoring case. Allowlist regexes are tested against
+//     the secret (regexTarget "secret", the default). The targets "match"
+//     and "line" are not supported, because the engine decides on the
+//     secret alone and a regex written for a whole line can allow far more
+//     when applied to the secret: such regexes are dropped with a warning,
+//     which keeps those secrets redacted. With condition "OR" (the default)
+//     any regex or stopword allows a secret. With condition "AND" every
+//     kind of check listed must hold; an AND allowlist that also lists
+//     paths or commits never holds for a log line, and one that combines
+//     regexes with stopwords cannot be expressed, so both are dropped with
+//     a warning. A regex or stopword that is empty would allow every
+//     secret and is an error.
+//   - [rules.allowlist] (gitleaks' older single table) is read like one
+//     [[rules.allowlists]] entry; a rule may not use both forms. The global
+//     [allowlist] table, or the newer [[allowlists]] array (not both),
+//     applies to every pattern, built-in ones included (see [WithAllow]);
+//     an entry with targetRules applies only to the rules of this file it
+//     names.
+//   - Whether the built-in patterns stay active is decided by the first
+//     of these that is set: [logredact] builtins, then [extend] useDefault.
+//     When neither is set, a file with a [logredact] table keeps them
+//     (this package's default) and a file without one replaces them, as a
+//     gitleaks file without [extend] is a complete rule set.
+//   - [extend] disabledRules drops the built-ins it names. gitleaks and
+//     this package name their rules differently, so an ID that is not a
+//     built-in is only a warning. [logredact] disable drops built-ins too,
+//     but an unknown ID there is an error, as with [WithoutPatterns].
+//   - What does not apply to log lines is accepted and ignored: title,
+//     description, tags, path, the paths and commits of allowlists,
+//     [extend] path and url (with a warning: the file named is not read),
+//     [[rules.required]] and skipReport (the rule then applies on its own,
+//     which redacts more, never less).
+//   - mode "hmac" needs a key, which never belongs in the file: the caller
+//     adds [WithHMACKey] after the returned options (the logredact command
+//     reads it from the LOGREDACT_HMAC_KEY environment variable). Without
+//     it [New] reports the missing key. A key in the file is an error.
+//   - Any key not listed here, at any level, is an error, so a misspelt
+//     name does not silently disable a rule. Key names match
+//     case-insensitively when no exact match exists, as in gitleaks.
+//   - Everything is checked before ParseConfig returns: the options it
+//     returns are accepted by New (given an HMAC key where needed). All
+//     problems are reported at once, each starting with name and a line
+//     number (line:column for TOML syntax errors) and naming the rule.
+//     Messages quote rule IDs, regexes, key names and setting values, but
+//     never a value the schema does not know (an HMAC key, a misspelt key's
+//     value), and a syntax error quotes at most one character of the file:
+//     pointing --config at the wrong file, say a .env, does not print its
+//     contents.
+func ParseConfig(r io.Reader, name string, opts *ConfigOptions) ([]Option, error) {
+	if opts == nil {
+		opts = &ConfigOptions{}
+	}
+	if name == "" {
+		name = "config"
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxConfigSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > maxConfigSize {
+		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxConfigSize>>20)
+	}
+	l := &loader{name: name, strict: opts.Strict, warn: opts.Warn}
+	return l.load(string(data))
+}
+
+// The file's schema. Tags name keys as gitleaks writes them; the decoder
+// falls back to case-insensitive matching, as gitleaks' (viper) does.
+type (
+	fileConfig struct {
+		Title       string            `toml:"title"`
+		Description string            `toml:"description"`
+		Extend      *fileExtend       `toml:"extend"`
+		Rules       []toml.Primitive  `toml:"rules"`
+		Allowlist   *fileGlobalAllow  `toml:"allowlist"`
+		Allowlists  []fileGlobalAllow `toml:"allowlists"`
+		Logredact   *fileSettings     `toml:"logredact"`
+	}
+	fileExtend struct {
+		UseDefault    *bool    `toml:"useDefault"`
+		Path          string   `toml:"path"`
+		URL           string   `toml:"url"`
+		DisabledRules []string `toml:"disabledRules"`
+	}
+	fileRule struct {
+		ID          string         `toml:"id"`
+		Description string         `toml:"description"`
+		Regex       string         `toml:"regex"`
+		SecretGroup int            `toml:"secretGroup"`
+		Entropy     float64        `toml:"entropy"`
+		Keywords    []string       `toml:"keywords"`
+		Path        string         `toml:"path"`
+		Tags        []string       `toml:"tags"`
+		Allowlist   *fileAllow     `toml:"allowlist"`
+		Allowlists  []fileAllow    `toml:"allowlists"`
+		Required    []fileRequired `toml:"required"`
+		SkipReport  bool           `toml:"skipReport"`
+	}
+	fileRequired struct {
+		ID            string `toml:"id"`
+		WithinLines   int    `toml:"withinLines"`
+		WithinColumns int    `toml:"withinColumns"`
+	}
+	fileAllow struct {
+		Description string   `toml:"description"`
+		Condition   string   `toml:"condition"`
+		RegexTarget string   `toml:"regexTarget"`
+		Regexes     []string `toml:"regexes"`
+		StopWords   []string `toml:"stopwords"`
+		Paths       []string `toml:"paths"`
+		Commits     []string `toml:"commits"`
+	}
+	fileGlobalAllow struct {
+		fileAllow
+		TargetRules []string `toml:"targetRules"`
+	}
+	fileSettings struct {
+		Mode                string   `toml:"mode"`
+		Mask                *string  `toml:"mask"`
+		LabelFormat         *string  `toml:"label_format"`
+		SensitiveKeys       []string `toml:"sensitive_keys"`
+		RemoveSensitiveKeys []string `toml:"remove_sensitive_keys"`
+		Disable             []string `toml:"disable"`
+		Builtins            *bool    `toml:"builtins"`
+	}
+)
+
+type loader struct {
+	name   string
+	strict bool
+	warn   func(string)
+	pos    *keyLines
+	errs   []error
+	ruleID []string // index in [[rules]] -> ID, for messages
+}
+
+func (l *loader) where(line int) string {
+	if line > 0 {
+		return l.name + ":" + strconv.Itoa(line) + ": "
+	}
+	return l.name + ": "
+}
+
+func (l *loader) errorf(line int, format string, args ...any) {
+	l.errs = append(l.errs, errors.New(l.where(line)+fmt.Sprintf(format, args...)))
+}
+
+func (l *loader) warnf(line int, format string, args ...any) {
+	if l.warn != nil {
+		l.warn(l.where(line) + fmt.Sprintf(format, args...))
+	}
+}
+
+// unsupported reports a regular expression Go rejects: a warning saying
+// what is done instead, or an error under Strict.
+func (l *loader) unsupported(line int, instead, format string, args ...any) {
+	if l.strict {
+		l.errorf(line, format, args...)
+		return
+	}
+	l.warnf(line, format+"; "+instead, args...)
+}
+
+func (l *loader) ruleName(i int) string {
+	if i < len(l.ruleID) && l.ruleID[i] != "" {
+		return strconv.Quote(l.ruleID[i])
+	}
+	return "#" + strconv.Itoa(i+1)
+}
+
+func (l *loader) load(src string) ([]Option, error) {
+	// Parse once untyped so that every error here is a syntax error with a
+	// column; type errors come from the typed pass below.
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: TOML syntax error: %s", l.name, pe.Position.Line, pe.Position.Col, scrubTOMLMessage(pe.Message))
+		}
+		return nil, fmt.Errorf("%s: TOML syntax error: %s", l.name, scrubTOMLMessage(err.Error()))
+	}
+	l.pos = scanKeyLines(src)
+
+	var doc fileConfig
+	md, err := toml.Decode(src, &doc)
+	if err != nil {
+		l.decodeError(err, -1)
+		return nil, errors.Join(l.errs...)
+	}
+	rules := make([]fileRule, len(doc.Rules))
+	l.ruleID = make([]string, len(doc.Rules))
+	for i, p := range doc.Rules {
+		if err := md.PrimitiveDecode(p, &rules[i]); err != nil {
+			var id struct {
+				ID string `toml:"id"`
+			}
+			if md.PrimitiveDecode(p, &id) == nil {
+				l.ruleID[i] = id.ID
+			}
+			l.decodeError(err, i)
+			continue
+		}
+		l.ruleID[i] = rules[i].ID
+	}
+	if len(l.errs) > 0 {
+		// Keys after a decoding error look undecoded; do not call them unknown.
+		return nil, errors.Join(l.errs...)
+	}
+	l.unknownKeys(md.Undecoded())
+
+	opts := l.translate(&doc, rules)
+	if len(l.errs) > 0 {
+		return nil, errors.Join(l.errs...)
+	}
+	// Final check: New must accept what the file says. An HMAC key stands in
+	// for the one the caller will add.
+	check := opts
+	if doc.Logredact != nil && strings.EqualFold(doc.Logredact.Mode, "hmac") {
+		check = append(slices.Clip(opts), WithHMACKey(make([]byte, 32)))
+	}
+	if _, err := New(check...); err != nil {
+		return nil, fmt.Errorf("%s: %w", l.name, err)
+	}
+	return opts, nil
+}
+
+func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
+	builtin := map[string]bool{}
+	for _, p := range patterns.Builtin() {
+		builtin[p.ID] = true
+	}
+
+	useBuiltins := doc.Logredact != nil
+	switch {
+	case doc.Logredact != nil && doc.Logredact.Builtins != nil:
+		useBuiltins = *doc.Logredact.Builtins
+	case doc.Extend != nil && doc.Extend.UseDefault != nil:
+		useBuiltins = *doc.Extend.UseDefault
+	}
+
+	// Built-ins to drop, in file order without repeats.
+	var drop []string
+	dropped := map[string]bool{}
+	addDrop := func(id string) {
+		if !dropped[id] {
+			dropped[id] = true
+			drop = append(drop, id)
+		}
+	}
+	if ext := doc.Extend; ext != nil {
+		if ext.Path != "" {
+			l.warnf(l.pos.lineOf("extend", "path"), "[extend] path %q is not read: logredact loads one file, so copy the rules you need into this one", ext.Path)
+		}
+		if ext.URL != "" {
+			l.warnf(l.pos.lineOf("extend", "url"), "[extend] url is not fetched: logredact loads one local file")
+		}
+		if len(ext.DisabledRules) > 0 && !useBuiltins {
+			l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules has no effect: this file replaces the built-in patterns")
+		}
+		for _, id := range ext.DisabledRules {
+			if !useBuiltins {
+				break
+			}
+			if !builtin[id] {
+				l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules: %q is not a logredact built-in pattern ID, ignored (gitleaks names its rules differently; logredact --list-patterns lists the built-ins)", id)
+				continue
+			}
+			addDrop(id)
+		}
+	}
+	if s := doc.Logredact; s != nil {
+		for _, id := range s.Disable {
+			if !builtin[id] {
+				l.errorf(l.pos.lineOf("logredact", "disable"), "[logredact] disable: %q is not a built-in pattern ID (logredact --list-patterns lists them)", id)
+				continue
+			}
+			addDrop(id)
+		}
+	}
+
+	pats, byID := l.rules(rules, useBuiltins, builtin, dropped)
+
+	if doc.Allowlist != nil && len(doc.Allowlists) > 0 {
+		l.errorf(l.pos.lineOf("allowlist"), "use either [allowlist] or [[allowlists]], not both")
+	}
+	globals := doc.Allowlists
+	globalPath := func(j int) []string { return []string{"allowlists", elemPiece(j)} }
+	if doc.Allowlist != nil {
+		globals = []fileGlobalAllow{*doc.Allowlist}
+		globalPath = func(int) []string { return []string{"allowlist"} }
+	}
+	var allow []string
+	for j := range globals {
+		g := &globals[j]
+		path := globalPath(j)
+		what := "[allowlist]"
+		if doc.Allowlist == nil {
+			what = fmt.Sprintf("[[allowlists]] #%d", j+1)
+		}
+		res := l.allowlist(what, path, &g.fileAllow)
+		if len(g.TargetRules) == 0 {
+			allow = append(allow, res...)
+			continue
+		}
+		for _, id := range g.TargetRules {
+			k, ok := byID[id]
+			if !ok {
+				l.warnf(l.pos.lineOf(append(path, "targetRules")...), "%s targetRules: %q is not a rule of this file, ignored", what, id)
+				continue
+			}
+			pats[k].Allow = append(pats[k].Allow, res...)
+		}
+	}
+
+	var out []Option
+	if !useBuiltins {
+		out = append(out, WithoutBuiltins())
+	}
+	if len(drop) > 0 {
+		out = append(out, WithoutPatterns(drop...))
+	}
+	if len(pats) > 0 {
+		out = append(out, WithPatterns(pats...))
+	}
+	if len(allow) > 0 {
+		out = append(out, WithAllow(allow...))
+	}
+	if s := doc.Logredact; s != nil {
+		out = append(out, l.settings(s)...)
+	}
+	return out
+}
+
+// rules turns the [[rules]] entries into patterns and maps each ID to its
+// index in the result.
+func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool) ([]patterns.Pattern, map[string]int) {
+	var pats []patterns.Pattern
+	byID := map[string]int{}
+	firstLine := map[string]int{}
+	for i := range rules {
+		fr := &rules[i]
+		line := func(key ...string) int { return l.pos.ruleLine(i, key...) }
+		id := fr.ID
+		if strings.TrimSpace(id) == "" {
+			l.errorf(line(), "rule #%d: id is missing or empty", i+1)
+			continue
+		}
+		if !isKebab(id) {
+			l.errorf(line("id"), "rule %q: logredact needs kebab-case IDs (a-z, 0-9 and single '-'), for example %q", id, kebabCase(id))
+			continue
+		}
+		if first, ok := firstLine[id]; ok {
+			l.errorf(line("id"), "rule %q: duplicate ID (first defined at line %d)", id, first)
+			continue
+		}
+		firstLine[id] = line("id")
+		if useBuiltins && builtin[id] && !dropped[id] {
+			l.errorf(line("id"), "rule %q: a built-in pattern has this ID; rename the rule, or list the ID in [extend] disabledRules to replace the built-in", id)
+			continue
+		}
+		if fr.Regex == "" {
+			if fr.Path != "" {
+				l.warnf(line(), "rule %q has only a path, which does not apply to log lines; skipped", id)
+				continue
+			}
+			l.errorf(line(), "rule %q: regex is missing or empty", id)
+			continue
+		}
+		re, err := regexp.Compile(fr.Regex)
+		if err != nil {
+			l.unsupported(line("regex"), "rule skipped", "rule %q: regex does not compile under Go RE2: %v", id, err)
+			continue
+		}
+		sg := fr.SecretGroup
+		if sg < 0 || sg > re.NumSubexp() {
+			l.errorf(line("secretGroup"), "rule %q: secretGroup %d out of range (the regex has %d capturing groups)", id, sg, re.NumSubexp())
+			continue
+		}
+		if sg == 0 {
+			sg = impliedSecretGroup(fr.Regex)
+		}
+		if fr.Entropy < 0 || fr.Entropy > 8 {
+			l.errorf(line("entropy"), "rule %q: entropy %g out of range [0, 8]", id, fr.Entropy)
+			continue
+		}
+		if slices.Contains(fr.Keywords, "") {
+			l.errorf(line("keywords"), "rule %q: empty keyword", id)
+			continue
+		}
+
+		var allow []string
+		if fr.Allowlist != nil && len(fr.Allowlists) > 0 {
+			l.errorf(line("allowlist"), "rule %q: use either [rules.allowlist] or [[rules.allowlists]], not both", id)
+			continue
+		}
+		if fr.Allowlist != nil {
+			allow = l.allowlist(fmt.Sprintf("rule %q: [rules.allowlist]", id), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist)
+		}
+		for j := range fr.Allowlists {
+			allow = append(allow, l.allowlist(fmt.Sprintf("rule %q: allowlist #%d", id, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
+		}
+
+		byID[id] = len(pats)
+		pats = append(pats, patterns.Pattern{
+			ID:          id,
+			Description: fr.Description,
+			Keywords:    fr.Keywords,
+			Regex:       fr.Regex,
+			SecretGroup: sg,
+			Entropy:     fr.Entropy,
+			Allow:       allow,
+		})
+	}
+	return pats, byID
+}
+
+// allowlist returns the allow regexes an allowlist stands for; see the
+// rules of ParseConfig. what names it in messages and path locates it.
+func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
+	line := func(key ...string) int {
+		if n := l.pos.lineOf(append(slices.Clip(path), key...)...); n > 0 {
+			return n
+		}
+		return l.pos.lineOf(path...)
+	}
+	var and bool
+	switch strings.ToUpper(strings.TrimSpace(a.Condition)) {
+	case "", "OR", "||":
+	case "AND", "&&":
+		and = true
+	default:
+		l.errorf(line("condition"), "%s: condition %q: want \"OR\" or \"AND\"", what, a.Condition)
+		return nil
+	}
+	onSecret := true
+	switch a.RegexTarget {
+	case "", "secret":
+	case "match", "line":
+		onSecret = false
+	default:
+		l.errorf(line("regexTarget"), "%s: regexTarget %q: want \"secret\", \"match\" or \"line\"", what, a.RegexTarget)
+		return nil
+	}
+	if len(a.Regexes)+len(a.StopWords)+len(a.Paths)+len(a.Commits) == 0 {
+		l.errorf(line(), "%s is empty: give regexes, stopwords, paths or commits", what)
+		return nil
+	}
+
+	var regexes []string
+	bad := false
+	for n, r := range a.Regexes {
+		if r == "" {
+			l.errorf(line("regexes"), "%s: regex #%d is empty and would allow every secret", what, n+1)
+			bad = true
+			continue
+		}
+		if _, err := regexp.Compile(r); err != nil {
+			l.unsupported(line("regexes"), "regex ignored", "%s: regex #%d does not compile under Go RE2: %v", what, n+1, err)
+			continue
+		}
+		regexes = append(regexes, r)
+	}
+	var stops []string
+	for n, w := range a.StopWords {
+		if w == "" {
+			l.errorf(line("stopwords"), "%s: stopword #%d is empty and would allow every secret", what, n+1)
+			bad = true
+			continue
+		}
+		stops = append(stops, "(?i)"+regexp.QuoteMeta(w))
+	}
+	if bad {
+		return nil
+	}
+
+	content := len(a.Regexes)+len(a.StopWords) > 0
+	if and {
+		switch {
+		case len(a.Paths)+len(a.Commits) > 0:
+			if content {
+				l.warnf(line(), "%s: condition AND with paths or commits never holds for a log line; allowlist ignored", what)
+			}
+			return nil
+		case len(a.Regexes) > 0 && !onSecret:
+			l.warnf(line("regexTarget"), "%s: regexTarget %q is not supported (logredact tests the secret only); allowlist ignored", what, a.RegexTarget)
+			return nil
+		case len(a.Regexes) > 0 && len(a.StopWords) > 0:
+			l.warnf(line("condition"), "%s: condition AND of regexes and stopwords is not supported; allowlist ignored", what)
+			return nil
+		}
+	} else if len(a.Regexes) > 0 && !onSecret {
+		l.warnf(line("regexTarget"), "%s: regexTarget %q is not supported (logredact tests the secret only); its regexes are ignored", what, a.RegexTarget)
+		regexes = nil
+	}
+	return append(regexes, stops...)
+}
+
+func (l *loader) settings(s *fileSettings) []Option {
+	line := func(key string) int { return l.pos.lineOf("logredact", key) }
+	var out []Option
+	if s.Mode != "" {
+		m, err := ParseMode(strings.ToLower(s.Mode))
+		if err != nil {
+			l.errorf(line("mode"), "[logredact] mode %q: want mask, label, partial or hmac", s.Mode)
+		} else {
+			out = append(out, WithMode(m))
+		}
+	}
+	if s.Mask != nil {
+		if *s.Mask == "" {
+			l.errorf(line("mask"), "[logredact] mask must not be empty")
+		}
+		out = append(out, WithMask(*s.Mask))
+	}
+	if s.LabelFormat != nil {
+		if strings.Count(*s.LabelFormat, "%s") != 1 {
+			l.errorf(line("label_format"), `[logredact] label_format must contain "%%s" exactly once`)
+		}
+		out = append(out, WithLabelFormat(*s.LabelFormat))
+	}
+	for _, k := range s.SensitiveKeys {
+		if len(normalizeKey(nil, k)) == 0 {
+			l.errorf(line("sensitive_keys"), "[logredact] sensitive_keys: %q is not a key name", k)
+		}
+	}
+	if len(s.SensitiveKeys) > 0 {
+		out = append(out, WithSensitiveKeys(s.SensitiveKeys...))
+	}
+	if len(s.RemoveSensitiveKeys) > 0 {
+		out = append(out, WithoutSensitiveKeys(s.RemoveSensitiveKeys...))
+	}
+	return out
+}
+
+// unknownKeys reports the keys the schema does not know, once per place
+// they are written, in file order.
+func (l *loader) unknownKeys(keys []toml.Key) {
+	if len(keys) == 0 {
+		return
+	}
+	unknown := map[string]bool{}
+	for _, k := range keys {
+		unknown[strings.Join(k, pathSep)] = true
+	}
+	type report struct {
+		line int
+		msg  string
+	}
+	var reps []report
+	for _, k := range keys {
+		inside := false
+		for n := 1; n < len(k); n++ {
+			if unknown[strings.Join(k[:n], pathSep)] {
+				inside = true // report the table, not each key in it
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		msg := func(indexed []string) string {
+			if len(k) >= 2 && k[0] == "rules" && len(indexed) >= 2 {
+				i, _ := strconv.Atoi(strings.TrimPrefix(indexed[1], "#"))
+				return fmt.Sprintf("rule %s: unknown key %q", l.ruleName(i), toml.Key(k[1:]).String())
+			}
+			if len(k) == 2 && k[0] == "logredact" && strings.Contains(strings.ToLower(k[1]), "key") && strings.Contains(strings.ToLower(k[1]), "hmac") {
+				return fmt.Sprintf("[logredact] %s: the HMAC key must not be stored in the rules file; pass it with redact.WithHMACKey (the logredact command reads LOGREDACT_HMAC_KEY)", k[1])
+			}
+			return fmt.Sprintf("unknown key %q", k.String())
+		}
+		plain := strings.Join(k, pathSep)
+		found := false
+		for _, e := range l.pos.all {
+			if e.plain == plain {
+				reps = append(reps, report{e.line, msg(strings.Split(e.indexed, pathSep))})
+				found = true
+			}
+		}
+		if !found { // inside an inline table in an array: no line known
+			reps = append(reps, report{0, msg(nil)})
+		}
+	}
+	sort.SliceStable(reps, func(a, b int) bool { return reps[a].line < reps[b].line })
+	for _, r := range reps {
+		l.errorf(r.line, "%s", r.msg)
+	}
+}
+
+// decodeError reports an error of the typed decoding pass; rule is the
+// index of the [[rules]] entry being decoded, or -1.
+func (l *loader) decodeError(err error, rule int) {
+	var key, msg string
+	line := 0
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		key, msg, line = pe.LastKey, pe.Message, pe.Position.Line
+	} else if m := decodeErrRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		key, msg = m[2], m[3]
+		if u, uerr := strconv.Unquote(`"` + key + `"`); uerr == nil {
+			key = u
+		}
+	} else {
+		l.errorf(0, "%s", scrubTOMLMessage(err.Error()))
+		return
+	}
+	msg = scrubTOMLMessage(msg)
+	if rule < 0 {
+		l.errorf(line, "key %q: %s", key, msg)
+		return
+	}
+	rel := strings.Split(strings.TrimPrefix(key, "rules."), ".")
+	l.errorf(l.pos.ruleLine(rule, rel...), "rule %s: key %q: %s", l.ruleName(rule), strings.Join(rel, "."), msg)
+}
+
+var decodeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "((?:[^"\\]|\\.)*)"\): (.*)$`)
+
+// scrubTOMLMessage hides text the decoder quotes from the input, such as
+// "expected value but found \"hunter2\"": the file may not be a rules file
+// at all, and messages must not carry what it holds. Single characters,
+// which say what the parser expected, are kept.
+func scrubTOMLMessage(msg string) string {
+	return quotedRE.ReplaceAllString(msg, `"…"`)
+}
+
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.){2,}"`)
+
+// impliedSecretGroup picks the group a gitleaks rule without secretGroup
+// reports: gitleaks takes the first non-empty group of each match, which
+// is always group 1 when that is the only group and takes part in every
+// match. Otherwise the whole match is the safe choice.
+func impliedSecretGroup(expr string) int {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil || re.MaxCap() != 1 {
+		return 0
+	}
+	if captureAlways(re) {
+		return 1
+	}
+	return 0
+}
+
+// captureAlways reports whether a capturing group of re takes part in
+// every match of re.
+func captureAlways(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpCapture:
+		return true
+	case syntax.OpConcat:
+		return slices.ContainsFunc(re.Sub, captureAlways)
+	case syntax.OpPlus:
+		return captureAlways(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min > 0 && captureAlways(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !captureAlways(s) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	default: // OpQuest, OpStar and leaves
+		return false
+	}
+}
+
+// kebabCase suggests a kebab-case form of a rule ID for error messages.
+func kebabCase(id string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.TrimSpace(id) {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteRune(c)
+	}
+	if b.Len() == 0 {
+		return "my-rule"
+	}
+	return b.String()
+}

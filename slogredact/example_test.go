@@ -1,0 +1,46 @@
+package slogredact_test
+
+import (
+	"log/slog"
+	"os"
+
+	"github.com/logredact/logredact/redact"
+	"github.com/logredact/logredact/slogredact"
+)
+
+// dropTime removes the time so the example's output is deterministic.
+func dropTime(groups []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey && len(groups) == 0 {
+		return slog.Attr{}
+	}
+	return a
+}
+
+func ExampleNewHandler() {
+	r := redact.MustNew()
+	inner := slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: dropTime})
+	logger := slog.New(slogredact.NewHandler(inner, r))
+
+	pw := "hunter2-" + "Qz8" // built at run time, like every test secret
+	logger.With("service", "orders").Info("connecting",
+		"dsn", "postgres://app:"+pw+"@db:5432/orders",
+		slog.Group("auth", "user", "ada", "password", pw),
+		slog.Group("credentials", "user", "ada", "pin", "4711"),
+	)
+	// Output:
+	// {"level":"INFO","msg":"connecting","service":"orders","dsn":"postgres://app:[REDACTED]@db:5432/orders","auth":"[REDACTED]","credentials":"[REDACTED]"}
+}
+
+func ExampleReplaceAttr() {
+	rep := slogredact.ReplaceAttr(nil) // nil: the default Redactor
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			return rep(groups, dropTime(groups, a))
+		},
+	}))
+
+	pw := "hunter2-" + "Qz8"
+	logger.Info("login with password="+pw, "user", "ada", "apiKey", "k-"+pw)
+	// Output:
+	// level=INFO msg="login with password=[REDACTED]" user=ada apiKey=[REDACTED]
+}

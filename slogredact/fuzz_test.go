@@ -1,0 +1,74 @@
+package slogredact_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/logredact/logredact/redact"
+	"github.com/logredact/logredact/slogredact"
+)
+
+// FuzzHandler plants a secret, separated by spaces from text the fuzzer
+// chooses, in the message, an attribute, a nested group, an error, a
+// struct, a []byte and a group name, plus a value under a sensitive key,
+// and checks that none reaches the output, that JSON output stays valid
+// and that nothing panics.
+func FuzzHandler(f *testing.F) {
+	f.Add("connect", "dsn", "req", 0)
+	f.Add("", "", "", 1)
+	f.Add("x=\"", "password", "auth", 2)
+	f.Add("\xff\x00{", "a.b", "", 3)
+	f.Add("Bearer", "Authorization", "headers", 4)
+	r := redact.MustNew()
+	f.Fuzz(func(t *testing.T, text, key, group string, which int) {
+		planted := []string{
+			dbURL, bearer, "password=" + password, "token " + ghToken, ghToken,
+		}
+		secret := planted[uint(which)%uint(len(planted))]
+		for _, s := range allSecrets {
+			for _, in := range []string{text, key, group} {
+				if strings.Contains(in, s) {
+					t.Skip("the fuzzer's own text holds a secret")
+				}
+			}
+		}
+		v := text + " " + secret + " " + text
+		type payload struct {
+			Note string
+			Args []string
+		}
+		for _, mk := range []func(*bytes.Buffer) slog.Handler{
+			func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) },
+			func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) },
+		} {
+			var buf bytes.Buffer
+			l := slog.New(slogredact.NewHandler(mk(&buf), r))
+			l.With(key, v).WithGroup(group).Info(v,
+				key, v,
+				slog.Group(group, slog.Group(key, key, v)),
+				slog.Any("err", errors.New(v)),
+				slog.Any("p", payload{Note: v, Args: []string{key, v}}),
+				slog.Any("b", []byte(v)),
+				slog.Group(key, "apiKey", text+keyOnly),
+			)
+			l.WithGroup(group+" "+ghToken).Info(text, key, text)
+			out := buf.String()
+			for _, s := range allSecrets {
+				if strings.Contains(out, s) {
+					t.Fatalf("secret survived in %q", out)
+				}
+			}
+			if buf.Len() > 0 && out[0] == '{' {
+				for line := range strings.Lines(out) {
+					if !json.Valid([]byte(line)) {
+						t.Fatalf("invalid JSON line %q", line)
+					}
+				}
+			}
+		}
+	})
+}

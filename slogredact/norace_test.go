@@ -1,0 +1,5 @@
+//go:build !race
+
+package slogredact_test
+
+const raceEnabled = false

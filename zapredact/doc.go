@@ -1,0 +1,65 @@
+// Package zapredact removes secrets from go.uber.org/zap logs before they
+// are written, with a [zapcore.Core] that wraps another.
+//
+// Wrap the root logger once, at program start:
+//
+//	r := redact.MustNew()
+//	logger := zap.New(zapredact.NewCore(core, r))
+//
+// or, for a logger built by zap.Config or a constructor:
+//
+//	logger, err := zap.NewProduction(zapredact.WrapCore(r))
+//	logger, err = cfg.Build(zapredact.WrapCore(r)) // cfg is a zap.Config
+//	zap.ReplaceGlobals(logger)                     // zap.L() and zap.S() too
+//
+// Everything logged through the wrapped core is redacted: the message, the
+// stack trace, the fields of Logger and SugaredLogger calls (Infow,
+// Infof...) and context fields added with With, at any depth of objects
+// and arrays. What is redacted and how is described at [NewCore]; which
+// text is a secret is decided by the [redact.Redactor].
+//
+// # How it works
+//
+// The core forwards Check to the core it wraps, which keeps every decision
+// (level, sampling, which branch of a Tee accepts the entry), and
+// registers a pre-write hook with [zapcore.CheckedEntry.Before] that
+// rewrites the entry and its fields before any core writes them. An entry
+// with nothing to redact is passed on as it is: the output is byte for
+// byte that of the bare core and redaction allocates nothing. Objects and
+// arrays are first walked once with an encoder that writes nothing; only
+// those holding something to redact are replaced by a wrapper that redacts
+// them, key by key, as the inner encoder encodes them.
+//
+// # Wrap at the root
+//
+// Wrap the core before anything is derived from it. The core of a logger
+// made by With has already encoded its context fields, so
+//
+//	child := logger.With(zap.String("token", tok))
+//	child = child.WithOptions(zapredact.WrapCore(r)) // too late for "token"
+//
+// protects later fields and messages but not the token. The same holds for
+// a core wrapped below a Tee or a sampler: zap's pre-write hooks act on the
+// whole entry, so wrapping one branch of a Tee redacts the entry for every
+// branch that accepted it; wrap the Tee itself.
+//
+// # What it cannot do
+//
+//   - Fields added before wrapping (see above) and output written by other
+//     means (a core's ErrorOutput, zap's internal error messages, the
+//     standard library's log package unless redirected with
+//     zap.RedirectStdLog from a wrapped logger) are not redacted.
+//   - Logger.Panic and Logger.Fatal on a core that does not accept the
+//     entry still pass the raw message to the panic: no core sees it.
+//   - To find out whether a value is clean, its String, Error, Format
+//     ("%+v") and MarshalLogObject/MarshalLogArray methods run once more
+//     than zap alone runs them, so whatever they allocate is allocated
+//     twice; redaction itself allocates nothing for clean values. Values
+//     whose output changes from one call to the next (a counter, an object
+//     mutated concurrently) are checked on one output and written with
+//     the other.
+//   - zap.Any of structs, maps and slices (zap.Reflect) is encoded to JSON
+//     to be inspected, which allocates even when it is clean; a redacted
+//     one is written as an object with keys in sorted order.
+//   - Keys are never redacted, only values.
+package zapredact

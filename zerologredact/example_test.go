@@ -1,0 +1,44 @@
+package zerologredact_test
+
+import (
+	"os"
+
+	"github.com/rs/zerolog"
+
+	"github.com/logredact/logredact/redact"
+	"github.com/logredact/logredact/zerologredact"
+)
+
+func ExampleNewWriter() {
+	r := redact.MustNew()
+	log := zerolog.New(zerologredact.NewWriter(os.Stdout, r)) // no timestamp: deterministic output
+
+	pw := "s3cr3t" + "-pw" // built at run time, like every test secret
+	log.Info().Str("user", "bob").Str("password", pw).Int("attempt", 2).Msg("connecting to postgres://app:" + pw + "@db:5432/orders")
+	log.Info().Str("path", "/healthz").Msg("clean events are written as they are")
+	// Output:
+	// {"level":"info","user":"bob","password":"[REDACTED]","attempt":2,"message":"connecting to postgres://app:[REDACTED]@db:5432/orders"}
+	// {"level":"info","path":"/healthz","message":"clean events are written as they are"}
+}
+
+// Re-wrap an existing logger with Output: its level and With() context are
+// kept, and the context is redacted too.
+func ExampleNewWriter_output() {
+	existing := zerolog.New(os.Stderr).With().Str("api_key", "k-"+"12345").Str("service", "orders").Logger()
+
+	log := existing.Output(zerologredact.NewWriter(os.Stdout, nil))
+	log.Warn().Msg("retrying")
+	// Output:
+	// {"level":"warn","api_key":"[REDACTED]","service":"orders","message":"retrying"}
+}
+
+// Put the writer in front of a ConsoleWriter, which parses JSON events
+// itself.
+func ExampleNewWriter_console() {
+	console := zerolog.ConsoleWriter{Out: os.Stdout, NoColor: true, PartsExclude: []string{zerolog.TimestampFieldName}}
+	log := zerolog.New(zerologredact.NewWriter(console, nil))
+
+	log.Error().Str("token", "t-"+"98765").Msg("login failed")
+	// Output:
+	// ERR login failed token=[REDACTED]
+}

@@ -1,0 +1,101 @@
+package zerologredact_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/logredact/logredact/redact"
+	"github.com/logredact/logredact/zerologredact"
+)
+
+// FuzzWriter logs a planted secret through a field method chosen by the
+// fuzzer, next to text chosen by the fuzzer, and checks that the secret
+// never reaches the output, that every event stays valid JSON and that
+// nothing panics. The fuzzer's raw bytes are also written to the Writer
+// directly: no panic, and a valid JSON object stays valid.
+func FuzzWriter(f *testing.F) {
+	f.Add("hello", "world", uint8(0), uint8(0))
+	f.Add("", "\xff\n\"\\", uint8(1), uint8(3))
+	f.Add(`{"password":"x"}`, "token", uint8(2), uint8(7))
+	f.Add("ghp_ bearer", "://", uint8(3), uint8(9))
+	r := redact.MustNew()
+	pw := "Pw" + "9-quartz-Lamp"
+	secrets := []struct{ text, secret string }{
+		{testGH, testGH},
+		{"password=" + pw, pw},
+		{"postgres://app:" + pw + "@db:5432/x", pw},
+		{"Authorization: Bearer " + testTok, testTok},
+	}
+	f.Fuzz(func(t *testing.T, msg, val string, which, method uint8) {
+		var raw bytes.Buffer
+		if _, err := zerologredact.NewWriter(&raw, r).Write([]byte(msg)); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(msg, "{") && json.Valid([]byte(msg)) && !json.Valid(raw.Bytes()) {
+			t.Fatalf("valid event became invalid:\n in: %q\nout: %q", msg, raw.Bytes())
+		}
+
+		s := secrets[int(which)%len(secrets)]
+		if strings.Contains(msg, s.secret) || strings.Contains(val, s.secret) {
+			return // the fuzzer wrote the secret itself
+		}
+		text := val + " " + s.text + " " + val
+		planted := text
+		if method%12 == 9 {
+			planted = msg + " " + text
+		}
+		if method%12 != 10 && strings.Contains(r.String(planted), s.secret) {
+			// The patterns miss the secret even in plain text: an engine or
+			// catalog miss (redact's FuzzString covers it). This target
+			// checks the writer.
+			return
+		}
+		var buf bytes.Buffer
+		l := zerolog.New(zerologredact.NewWriter(&buf, r)).With().Str("ctx", val).Logger()
+		e := l.Info().Str("v", val)
+		switch method % 12 {
+		case 0:
+			e.Str("f", text).Msg(msg)
+		case 1:
+			e.Strs("f", []string{val, text}).Msg(msg)
+		case 2:
+			e.Bytes("f", []byte(text)).Msg(msg)
+		case 3:
+			e.RawJSON("f", []byte(`{"a":`+jsonString(text)+`}`)).Msg(msg)
+		case 4:
+			e.Interface("f", map[string]any{val: text}).Msg(msg)
+		case 5:
+			e.Dict("f", zerolog.Dict().Str(val, text)).Msg(msg)
+		case 6:
+			e.Err(errors.New(text)).Msg(msg)
+		case 7:
+			e.Errs("f", []error{errors.New(val), errors.New(text)}).Msg(msg)
+		case 8:
+			e.Stringer("f", stringer(text)).Msg(msg)
+		case 9:
+			e.Msg(msg + " " + text)
+		case 10:
+			e.Str("password", s.secret).Msg(msg) // under a sensitive key
+		default:
+			cl := l.With().Str("f", text).Logger()
+			cl.Info().Msg(msg)
+		}
+		out := buf.String()
+		if strings.Contains(out, s.secret) {
+			t.Fatalf("secret survived (method %d):\n%q", method%12, out)
+		}
+		if !json.Valid(buf.Bytes()) {
+			t.Fatalf("invalid output:\n%q", out)
+		}
+	})
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

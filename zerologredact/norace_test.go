@@ -1,0 +1,5 @@
+//go:build !race
+
+package zerologredact_test
+
+const raceEnabled = false
