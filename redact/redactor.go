@@ -103,7 +103,7 @@ func New(opts ...Option) (*Redactor, error) {
 	var groups []uint8
 	kwIndex := map[string]int{}
 	addKeyword := func(k string, g uint8) int {
-		lk := strings.ToLower(k)
+		lk := asciiLower(k) // the prefilter folds ASCII only
 		if i, ok := kwIndex[lk]; ok {
 			groups[i] |= g
 			return i
@@ -279,11 +279,24 @@ func (r *Redactor) String(s string) string {
 	if !r.mayHold(s) {
 		return s
 	}
-	b, changed := r.redact(nil, s)
-	if !changed {
+	return r.redactString(s)
+}
+
+// redactString is String's slow path, for input the prefilter flagged. Most
+// flagged log lines hold no secret (they merely mention "token" or "key"),
+// so nothing is copied until a secret is known to exist.
+func (r *Redactor) redactString(s string) (out string) {
+	defer func() {
+		if recover() != nil {
+			out = r.mask
+		}
+	}()
+	sps := r.spans(s)
+	if len(sps) == 0 {
 		return s
 	}
-	return string(b)
+	b := r.appendSpans(make([]byte, 0, len(s)+32*len(sps)), s, sps)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // Field returns value redacted as the value of a field named key: wholly
@@ -293,6 +306,13 @@ func (r *Redactor) Field(key, value string) string {
 	if r.IsSensitiveKey(key) {
 		if value == "" {
 			return value
+		}
+		if r.mode == Mask {
+			// The common case needs no buffer.
+			if r.observer != nil {
+				r.observer(KeyRule)
+			}
+			return r.mask
 		}
 		return string(r.appendWhole(nil, value))
 	}
@@ -384,6 +404,12 @@ func (r *Redactor) redact(dst []byte, s string) (out []byte, changed bool) {
 	if len(sps) == 0 {
 		return append(dst, s...), false
 	}
+	return r.appendSpans(dst, s, sps), true
+}
+
+// appendSpans appends s to dst with each of the sorted, disjoint spans sps
+// replaced.
+func (r *Redactor) appendSpans(dst []byte, s string, sps []span) []byte {
 	last := 0
 	for _, sp := range sps {
 		dst = append(dst, s[last:sp.start]...)
@@ -399,7 +425,7 @@ func (r *Redactor) redact(dst []byte, s string) (out []byte, changed bool) {
 		dst = r.appendReplacement(dst, c.ID, secret, prefix)
 		last = sp.end
 	}
-	return append(dst, s[last:]...), true
+	return append(dst, s[last:]...)
 }
 
 // publicPrefix returns the longest keyword that begins secret (ignoring

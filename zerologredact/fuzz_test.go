@@ -1,3 +1,5 @@
+//go:build !binary_log
+
 package zerologredact_test
 
 import (

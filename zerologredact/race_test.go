@@ -1,4 +1,4 @@
-//go:build race
+//go:build race && !binary_log
 
 package zerologredact_test
 
