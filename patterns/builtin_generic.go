@@ -32,8 +32,25 @@ const tokenName = `(?:\b|[_.-])[A-Za-z0-9]*(?i:token)`
 
 // keyName needs a qualifier: names ending in "key" are mostly public (sort,
 // partition, cache, idempotency, public, foreign, primary keys).
-var keyName = qualified("key", "api", "access", "secret", "private", "auth", "app", "master", "encryption", "signing", "client",
-	"subscription", "license", "account", "service", "admin", "hmac", "jwt", "webhook", "session", "crypto", "cipher")
+var keyName = qualified("key", keyQualifiers...)
+
+var keyQualifiers = []string{"api", "access", "secret", "private", "auth", "app", "master", "encryption", "signing", "client",
+	"subscription", "license", "account", "service", "admin", "hmac", "jwt", "webhook", "session", "crypto", "cipher"}
+
+// qualifiedKeywords returns every qualifier joined to final by nothing, '_',
+// '-' or '.', the spellings qualified accepts. As keywords they keep the
+// patterns from running on the many lines where "key" stands alone or ends
+// a public word ("publickey", "cache key"): measured on generated logs,
+// the bare keyword made sshd lines cost more than half of all redaction time.
+func qualifiedKeywords(final string, qualifiers []string) []string {
+	var out []string
+	for _, q := range qualifiers {
+		for _, sep := range []string{"", "_", "-", "."} {
+			out = append(out, q+sep+final)
+		}
+	}
+	return out
+}
 
 // qualified returns a regex for a name ending in final (any case) right after
 // one of the qualifiers, where the qualifier starts a word, follows '_', '.'
@@ -219,7 +236,7 @@ func genericPatterns() []Pattern {
 		},
 		{
 			id: "api-key", what: "API, access, private or signing key",
-			keywords: []string{"key"},
+			keywords: qualifiedKeywords("key", keyQualifiers),
 			name:     keyName,
 			entropy:  2,
 			allow:    concat(genericAllow, proseAllow, pathAllow, []string{`^-----BEGIN`}),
@@ -256,7 +273,7 @@ func genericPatterns() []Pattern {
 			})
 		}
 	}
-	cliKeywords := []string{"pass", "secret", "token", "key", "cred"}
+	cliKeywords := []string{"pass", "secret", "token", "apikey", "api-key", "access-key", "private-key", "cred"}
 	cliAllow := concat(placeholderAllow, pathAllow)
 	out = append(out,
 		Pattern{

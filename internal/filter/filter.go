@@ -239,14 +239,20 @@ type Stats struct {
 // lines read before the failure have been redacted and written.
 type ReadError struct{ Err error }
 
+// Error describes the failed read.
 func (e *ReadError) Error() string { return "read: " + e.Err.Error() }
+
+// Unwrap returns the reader's error.
 func (e *ReadError) Unwrap() error { return e.Err }
 
 // WriteError is returned by [Filter.Run] when writing the output failed;
 // reading stops at the first failed write.
 type WriteError struct{ Err error }
 
+// Error describes the failed write.
 func (e *WriteError) Error() string { return "write: " + e.Err.Error() }
+
+// Unwrap returns the writer's error.
 func (e *WriteError) Unwrap() error { return e.Err }
 
 // Run copies src to dst with secrets redacted, as described in the package
