@@ -902,9 +902,35 @@ func (r *Redactor) search(out []span, s string, w window) ([]span, int) {
 		hi++
 	}
 	for _, m := range c.re.FindAllStringSubmatchIndex(s[lo:hi], -1) {
-		out = r.keep(out, s, w.pat, m, lo)
+		out = r.keepOrRetry(out, s, w.pat, m, lo)
 	}
 	return out, w.lo
+}
+
+// keepOrRetry is keep for FindAll loops. FindAll resumes after the end of
+// each match, so when a match is rejected (allowed, or too predictable) a
+// real secret starting inside it would never be tried: "pass: password=x"
+// first matches with the value "password=x", which is allowed as another
+// assignment, and hides "password=x" itself. The positions inside a
+// rejected match are therefore searched again.
+func (r *Redactor) keepOrRetry(out []span, s string, pat int32, m []int, base int) []span {
+	n := len(out)
+	out = r.keep(out, s, pat, m, base)
+	if len(out) > n || m[1]-m[0] < 2 {
+		return out
+	}
+	inner := window{pat: pat, lo: base + m[0] + 1, hi: base + m[1] - 1}
+	if r.pats[pat].plan.atStart != nil {
+		out, _ = r.searchAnchored(out, s, inner)
+		return out
+	}
+	for _, m2 := range r.pats[pat].re.FindAllStringSubmatchIndex(s[inner.lo:], -1) {
+		if m2[0]+inner.lo > inner.hi {
+			break
+		}
+		out = r.keepOrRetry(out, s, pat, m2, inner.lo)
+	}
+	return out
 }
 
 // maxAnchoredTries is the most start positions tried one by one; a longer
@@ -947,7 +973,13 @@ func (r *Redactor) searchAnchored(out []span, s string, w window) ([]span, int) 
 			pos++
 			continue
 		}
+		n := len(out)
 		out = r.keep(out, s, w.pat, m, base)
+		if len(out) == n {
+			// Rejected: a secret may still start inside this match.
+			pos++
+			continue
+		}
 		pos = max(pos+1, base+m[1])
 		next = pos
 	}
@@ -973,7 +1005,7 @@ func (r *Redactor) searchRange(out []span, s string, w window) []span {
 		if m[0]+lo > w.hi {
 			break
 		}
-		out = r.keep(out, s, w.pat, m, lo)
+		out = r.keepOrRetry(out, s, w.pat, m, lo)
 	}
 	return out
 }

@@ -366,3 +366,18 @@ func TestPartialKeepsOnlyLiteralPrefixes(t *testing.T) {
 	assert.Equal(t, "password=[REDACTED]", r.String("password="+"passwordXy9-Zq"))
 	assert.Equal(t, "gh token ghp_[REDACTED]", r.String("gh token "+testGitHub))
 }
+
+func TestRejectedMatchDoesNotHideASecret(t *testing.T) {
+	// "pAss: password=…" first matches with the value "password=…", which
+	// the allowlist rejects as another assignment; the real assignment
+	// inside it must still be found.
+	r := redact.MustNew()
+	pw := "Pw9-" + "quartz-Lamp"
+	for _, in := range []string{
+		"pAss: password=" + pw,
+		"pass=password=" + pw,
+		"auth: token=" + pw + "x7Q",
+	} {
+		assert.NotContains(t, r.String(in), pw, "input %q", in)
+	}
+}
