@@ -37,21 +37,6 @@ var keyName = qualified("key", keyQualifiers...)
 var keyQualifiers = []string{"api", "access", "secret", "private", "auth", "app", "master", "encryption", "signing", "client",
 	"subscription", "license", "account", "service", "admin", "hmac", "jwt", "webhook", "session", "crypto", "cipher"}
 
-// beforeSep returns each name followed by each byte the separator sep can
-// start with. For families whose name pattern ends with exactly one of the
-// names, these keywords fire only where a name is really followed by a
-// value: "Authorization", "max_tokens" and "session_id" no longer send a line
-// through four regexes that cannot match.
-func beforeSep(names ...string) []string {
-	var out []string
-	for _, n := range names {
-		for _, c := range []string{`\`, `"`, `'`, `=`, `:`, ` `, "\t"} {
-			out = append(out, n+c)
-		}
-	}
-	return out
-}
-
 // qualifiedKeywords returns every qualifier joined to final by nothing, '_',
 // '-' or '.', the spellings qualified accepts. As keywords they keep the
 // patterns from running on the many lines where "key" stands alone or ends
@@ -244,7 +229,7 @@ func genericPatterns() []Pattern {
 		},
 		{
 			id: "token", what: "token (access_token, refresh_token, auth_token, id_token …)",
-			keywords: beforeSep("token"),
+			keywords: []string{"token"},
 			name:     tokenName,
 			entropy:  2,
 			allow:    concat(genericAllow, proseAllow),
@@ -260,7 +245,7 @@ func genericPatterns() []Pattern {
 			id: "credential", what: "credentials, auth or session value",
 			// Cookie headers have their own patterns, which understand
 			// the name=value; name=value syntax.
-			keywords: beforeSep("credential", "credentials", "creds", "auth", "session"),
+			keywords: []string{"cred", "auth", "session"},
 			name:     credentialName,
 			entropy:  2.5,
 			allow:    concat(genericAllow, proseAllow, pathAllow),

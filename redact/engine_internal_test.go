@@ -167,7 +167,7 @@ func TestEntropy(t *testing.T) {
 
 func engRedactor(t testing.TB, ps ...patterns.Pattern) *Redactor {
 	t.Helper()
-	r, err := New(WithoutBuiltins(), WithoutSensitiveKeys(DefaultSensitiveKeys...), WithPatterns(ps...))
+	r, err := New(WithoutBuiltins(), WithoutSensitiveKeys(defaultSensitiveKeys...), WithPatterns(ps...))
 	require.NoError(t, err)
 	return r
 }

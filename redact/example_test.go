@@ -102,3 +102,10 @@ func ExampleWithSensitiveKeys() {
 	// Output:
 	// [REDACTED]
 }
+
+func ExampleDefaultSensitiveKeys() {
+	keys := redact.DefaultSensitiveKeys()
+	fmt.Println(len(keys) > 20, keys[0])
+	// Output:
+	// true password
+}

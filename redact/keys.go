@@ -2,13 +2,17 @@ package redact
 
 import "strings"
 
-// DefaultSensitiveKeys are the key names whose values [New] masks whole
-// unless told otherwise. They are given in normalised form (see
-// [Redactor.IsSensitiveKey]); a key matches when its normalised form equals
-// one of them or ends with "_" followed by one of them, so "password" also
-// covers "db.password", "DB_PASSWORD" and "userPassword".
-var DefaultSensitiveKeys = []string{
-	"password", "passwd", "pwd", "pass", "passphrase",
+// DefaultSensitiveKeys returns the key names whose values [New] masks whole
+// unless told otherwise, as a new slice. They are given in normalised form
+// (see [Redactor.IsSensitiveKey]); a key matches when its normalised form
+// equals one of them or ends with "_" followed by one of them, so "password"
+// also covers "db.password", "DB_PASSWORD" and "userPassword".
+func DefaultSensitiveKeys() []string {
+	return append([]string(nil), defaultSensitiveKeys...)
+}
+
+var defaultSensitiveKeys = []string{
+	"password", "passwd", "pwd", "pass", "passphrase", "pgpassword",
 	"secret", "client_secret", "secret_key", "secret_access_key",
 	"token", "access_token", "refresh_token", "id_token", "auth_token",
 	"bearer_token", "session_token", "security_token", "api_token",

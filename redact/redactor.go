@@ -146,7 +146,7 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 
 	r.keys = keySet{}
-	for _, k := range DefaultSensitiveKeys {
+	for _, k := range defaultSensitiveKeys {
 		r.keys[k] = struct{}{}
 	}
 	for _, k := range s.addKeys {
