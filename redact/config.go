@@ -93,9 +93,11 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //     the same ID, regex, secretGroup, entropy and keywords. The ID must be
 //     kebab-case (a-z, 0-9 and single '-'), as every gitleaks default rule
 //     ID is; any other ID is an error that suggests a kebab-case one. IDs
-//     must be unique within the file and, when the built-ins are kept,
-//     must not repeat an active built-in ID: list the built-in in [extend]
-//     disabledRules to replace it with your own.
+//     must be unique within the file. When the built-ins are kept, a rule
+//     with the ID of a built-in pattern replaces it, as a gitleaks file
+//     extending the default configuration would, with a warning unless
+//     the built-in is also listed in [extend] disabledRules. A rule that is
+//     skipped (its regex does not compile) leaves the built-in in place.
 //   - A rule whose regex Go's RE2 rejects (lookaround, backreferences) is
 //     skipped with a warning naming it and quoting the compile error; with
 //     Strict it is an error. A rule that has only a path, no regex, is
@@ -392,7 +394,7 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		}
 	}
 
-	pats, byID := l.rules(rules, useBuiltins, builtin, dropped)
+	pats, byID := l.rules(rules, useBuiltins, builtin, dropped, addDrop)
 
 	if doc.Allowlist != nil && len(doc.Allowlists) > 0 {
 		l.errorf(l.pos.lineOf("allowlist"), "use either [allowlist] or [[allowlists]], not both")
@@ -447,7 +449,7 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 
 // rules turns the [[rules]] entries into patterns and maps each ID to its
 // index in the result.
-func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool) ([]patterns.Pattern, map[string]int) {
+func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string)) ([]patterns.Pattern, map[string]int) {
 	var pats []patterns.Pattern
 	byID := map[string]int{}
 	firstLine := map[string]int{}
@@ -468,10 +470,6 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			continue
 		}
 		firstLine[id] = line("id")
-		if useBuiltins && builtin[id] && !dropped[id] {
-			l.errorf(line("id"), "rule %q: a built-in pattern has this ID; rename the rule, or list the ID in [extend] disabledRules to replace the built-in", id)
-			continue
-		}
 		if fr.Regex == "" {
 			if fr.Path != "" {
 				l.warnf(line(), "rule %q has only a path, which does not apply to log lines; skipped", id)
@@ -514,6 +512,14 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			allow = append(allow, l.allowlist(fmt.Sprintf("rule %q: allowlist #%d", id, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
 		}
 
+		if useBuiltins && builtin[id] && !dropped[id] {
+			// gitleaks lets an extending file redefine a default rule by
+			// its ID, and many of our IDs are gitleaks' own, so do the
+			// same. Only a rule that is used replaces the built-in: one
+			// skipped above leaves the built-in in place.
+			l.warnf(line("id"), "rule %q replaces the built-in pattern with the same ID", id)
+			addDrop(id)
+		}
 		byID[id] = len(pats)
 		pats = append(pats, patterns.Pattern{
 			ID:          id,

@@ -565,9 +565,27 @@ func TestConfigDuplicateOfBuiltin(t *testing.T) {
 	ids := builtinIDs()
 	require.NotEmpty(t, ids)
 	src := fmt.Sprintf("[extend]\nuseDefault = true\n\n[[rules]]\nid = %q\nregex = '''x_[a-z]{9}'''\n", ids[0])
-	_, _, err := configParse(t, src, false)
-	require.Error(t, err)
-	assert.Equal(t, fmt.Sprintf("rules.toml:5: rule %q: a built-in pattern has this ID; rename the rule, or list the ID in [extend] disabledRules to replace the built-in", ids[0]), err.Error())
+	var warns []string
+	opts, err := redact.ParseConfig(strings.NewReader(src), "rules.toml", &redact.ConfigOptions{Warn: func(m string) { warns = append(warns, m) }})
+	require.NoError(t, err, "a rule with a built-in's ID replaces it, as in gitleaks")
+	assert.Equal(t, []string{fmt.Sprintf("rules.toml:5: rule %q replaces the built-in pattern with the same ID", ids[0])}, warns)
+	r, err := redact.New(opts...)
+	require.NoError(t, err)
+	var found []string
+	for _, p := range r.Patterns() {
+		if p.ID == ids[0] {
+			found = append(found, p.Regex)
+		}
+	}
+	assert.Equal(t, []string{`x_[a-z]{9}`}, found, "only the file's rule is active")
+
+	// A replacement that cannot be used leaves the built-in in place.
+	skipped := strings.Replace(src, "x_[a-z]{9}", "x_(?=[a-z]{9})", 1)
+	opts, err = redact.ParseConfig(strings.NewReader(skipped), "rules.toml", nil)
+	require.NoError(t, err)
+	r, err = redact.New(opts...)
+	require.NoError(t, err)
+	assert.Len(t, r.Patterns(), len(ids), "the built-in stays when its replacement is skipped")
 
 	// Replacing the built-ins makes the ID free.
 	_, _, err = configParse(t, strings.Replace(src, "true", "false", 1), false)
