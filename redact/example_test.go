@@ -109,3 +109,27 @@ func ExampleDefaultSensitiveKeys() {
 	// Output:
 	// true password
 }
+
+func ExampleWithObserver() {
+	// Count what is redacted, per rule, without ever seeing a secret: for
+	// metrics, or to fail a CI job whose logs leak (logredact --check).
+	counts := map[string]int{}
+	r := redact.MustNew(redact.WithObserver(func(rule string) { counts[rule]++ }))
+	r.Field("password", "x-"+"Pw9-quartz")
+	r.String("Authorization: Bearer " + "c2VjcmV0LXRva2VuLXZhbHVlLTEyMzQ1")
+	fmt.Println(counts[redact.KeyRule], len(counts))
+	// Output:
+	// 1 2
+}
+
+func ExampleWithoutPatterns() {
+	// Drop a built-in pattern that is too eager for an application's logs;
+	// an unknown ID is an error, so a typo does not keep it active.
+	_, err := redact.New(redact.WithoutPatterns("no-such-pattern"))
+	fmt.Println(err)
+	r := redact.MustNew(redact.WithoutPatterns("jwt"))
+	fmt.Println(len(r.Patterns()) == len(redact.MustNew().Patterns())-1)
+	// Output:
+	// redact: WithoutPatterns: "no-such-pattern" is not a built-in pattern ID
+	// true
+}
