@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -127,26 +126,11 @@ func BenchmarkLogrusParallel(b *testing.B) {
 	}
 }
 
-// logrusRaceEnabled reports whether the test binary was built with -race,
-// which changes what allocates (sync.Pool drops items at random under it).
-func logrusRaceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
-}
-
 // TestLogrusAllocs holds the wrapper to zero allocations beyond the bare
 // JSONFormatter's on clean entries: clean entries are formatted as they
 // are, without a copy.
 func TestLogrusAllocs(t *testing.T) {
-	if logrusRaceEnabled() {
+	if raceEnabled() {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	for _, sc := range logrusScenarios() {

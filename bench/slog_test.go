@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -141,25 +140,10 @@ func BenchmarkSlogParallel(b *testing.B) {
 	}
 }
 
-// slogRaceEnabled reports whether the test binary was built with -race,
-// which changes what allocates (sync.Pool drops items at random under it).
-func slogRaceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
-}
-
 // TestSlogAllocs holds the wrapper to zero allocations beyond the bare JSON
 // handler's on clean records.
 func TestSlogAllocs(t *testing.T) {
-	if slogRaceEnabled() {
+	if raceEnabled() {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	for _, sc := range slogScenarios() {

@@ -3,7 +3,6 @@ package bench
 import (
 	"errors"
 	"io"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -184,7 +183,7 @@ func BenchmarkZapParallel(b *testing.B) {
 // TestZapAllocs enforces the allocation budget: for records with nothing
 // to redact, the wrapped logger allocates no more than the bare one.
 func TestZapAllocs(t *testing.T) {
-	if zapRaceEnabled() {
+	if raceEnabled() {
 		t.Skip("the race detector makes sync.Pool drop items at random")
 	}
 	for _, sc := range zapScenarios {
@@ -203,20 +202,6 @@ func TestZapAllocs(t *testing.T) {
 			}
 		})
 	}
-}
-
-// zapRaceEnabled reports whether the test binary was built with -race.
-func zapRaceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }
 
 // TestZapSecretsRedacted checks that the secrets scenario holds secrets the
