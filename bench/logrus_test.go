@@ -10,6 +10,7 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/logrusredact"
 	"github.com/logredact/logredact/redact"
 )
@@ -130,7 +131,7 @@ func BenchmarkLogrusParallel(b *testing.B) {
 // JSONFormatter's on clean entries: clean entries are formatted as they
 // are, without a copy.
 func TestLogrusAllocs(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	for _, sc := range logrusScenarios() {

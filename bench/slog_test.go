@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/slogredact"
 )
@@ -143,7 +144,7 @@ func BenchmarkSlogParallel(b *testing.B) {
 // TestSlogAllocs holds the wrapper to zero allocations beyond the bare JSON
 // handler's on clean records.
 func TestSlogAllocs(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	for _, sc := range slogScenarios() {

@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/zapredact"
 )
@@ -183,7 +184,7 @@ func BenchmarkZapParallel(b *testing.B) {
 // TestZapAllocs enforces the allocation budget: for records with nothing
 // to redact, the wrapped logger allocates no more than the bare one.
 func TestZapAllocs(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("the race detector makes sync.Pool drop items at random")
 	}
 	for _, sc := range zapScenarios {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/logrusredact"
 	"github.com/logredact/logredact/patterns"
 	"github.com/logredact/logredact/redact"
@@ -359,7 +359,7 @@ func TestFormatterCleanPassesEntry(t *testing.T) {
 // are the exception: checking one calls its String method, which usually
 // allocates.)
 func TestFormatterCleanAllocs(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	r := newRedactor(t)
@@ -383,20 +383,6 @@ func TestFormatterCleanAllocs(t *testing.T) {
 	b := testing.AllocsPerRun(200, format(bare))
 	w := testing.AllocsPerRun(200, format(wrapped))
 	assert.LessOrEqual(t, w, b, "wrapped %v allocs, bare %v", w, b)
-}
-
-// raceEnabled reports whether the test binary was built with -race.
-func raceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }
 
 func TestFormatterDefaults(t *testing.T) {

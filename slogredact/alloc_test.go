@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/slogredact"
 )
@@ -18,7 +19,7 @@ import (
 // handler's, for every kind of value but maps: checking a map means encoding
 // it once more, and encoding/json allocates to sort a map's keys.
 func TestCleanAllocs(t *testing.T) {
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	r := redact.MustNew()

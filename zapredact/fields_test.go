@@ -16,6 +16,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/zapredact"
 )
@@ -249,7 +250,7 @@ func TestCleanOutputIdentical(t *testing.T) {
 // entries holding every field kind but zap.Any of composite values (whose
 // JSON form must be built to be inspected).
 func TestCleanAllocs(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("the race detector makes sync.Pool drop items at random")
 	}
 	r := testRedactor(t)

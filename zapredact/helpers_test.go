@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -64,20 +63,6 @@ func testRedactor(t testing.TB, opts ...redact.Option) *redact.Redactor {
 	r, err := redact.New(append(base, opts...)...)
 	require.NoError(t, err)
 	return r
-}
-
-// raceEnabled reports whether the test binary was built with -race.
-func raceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }
 
 // testEncoderConfig has no time key, so output is deterministic.

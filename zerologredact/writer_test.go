@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/patterns"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/zerologredact"
@@ -394,7 +395,7 @@ func TestNilArguments(t *testing.T) {
 }
 
 func TestCleanEventAllocs(t *testing.T) {
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("sync.Pool drops items at random under the race detector")
 	}
 	l := zerolog.New(zerologredact.NewWriter(io.Discard, redact.MustNew())).With().Str("service", "orders").Logger()

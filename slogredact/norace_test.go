@@ -1,5 +1,0 @@
-//go:build !race
-
-package slogredact_test
-
-const raceEnabled = false

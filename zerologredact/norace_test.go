@@ -1,5 +1,0 @@
-//go:build !race && !binary_log
-
-package zerologredact_test
-
-const raceEnabled = false
