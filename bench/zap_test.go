@@ -53,6 +53,20 @@ func zapLogFields(l *zap.Logger) {
 	)
 }
 
+// zapLogPlainFields logs the fields of zapLogFields without the object:
+// values that have no methods of the caller's.
+func zapLogPlainFields(l *zap.Logger) {
+	l.Info(zapMessage,
+		zap.Int("status", 200),
+		zap.Int64("bytes", 5123),
+		zap.String("method", "GET"),
+		zap.String("path", "/api/v1/orders/42"),
+		zap.Time("start", zapTime),
+		zap.Duration("elapsed", 1234*time.Microsecond),
+		zap.Error(zapErrs[0]),
+	)
+}
+
 func zapContextFields() []zap.Field {
 	return []zap.Field{
 		zap.String("service", "orders"),
@@ -122,29 +136,45 @@ func zapLogger(tb testing.TB, variant string, lvl zapcore.Level) *zap.Logger {
 	return zap.New(c)
 }
 
+// zapMethodsExtra is the allocation budget of a clean record whose fields
+// include values with user methods (ObjectMarshaler, ArrayMarshaler,
+// Stringer, error types other than errors.New and fmt.Errorf): zapredact
+// replaces those values so that their methods run once per write and what
+// is written is what was checked, which copies the field slice (one
+// allocation) and wraps each value (one each; the scenarios have one).
+const zapMethodsExtra = 2
+
 var zapScenarios = []struct {
 	name string
 	lvl  zapcore.Level
 	// setup returns the log call of one iteration.
 	setup func(l *zap.Logger) func()
+	// extra is how many allocations per clean record the wrapped logger
+	// may add over the bare one: none when no field value has user
+	// methods, zapMethodsExtra otherwise.
+	extra float64
 }{
 	{"disabled", zapcore.InfoLevel, func(l *zap.Logger) func() {
 		return func() { l.Debug(zapMessage, zap.Int("status", 200)) }
-	}},
+	}, 0},
 	{"message", zapcore.DebugLevel, func(l *zap.Logger) func() {
 		return func() { l.Info(zapMessage) }
-	}},
+	}, 0},
 	{"fields", zapcore.DebugLevel, func(l *zap.Logger) func() {
 		return func() { zapLogFields(l) }
-	}},
+	}, zapMethodsExtra}, // zap.Object("user", …)
+	{"plain fields", zapcore.DebugLevel, func(l *zap.Logger) func() {
+		return func() { zapLogPlainFields(l) }
+	}, 0},
 	{"context", zapcore.DebugLevel, func(l *zap.Logger) func() {
+		// The context's object is replaced once, by With, not per record.
 		ctx := l.With(zapContextFields()...)
 		return func() { ctx.Info(zapMessage) }
-	}},
+	}, 0},
 	{"secrets", zapcore.DebugLevel, func(l *zap.Logger) func() {
 		s := zapMakeSecrets()
 		return func() { zapLogSecrets(l, &s) }
-	}},
+	}, 0}, // not held to a budget: redacting allocates the redacted copies
 }
 
 var zapVariants = []string{"bare", "wrapped"}
@@ -181,8 +211,10 @@ func BenchmarkZapParallel(b *testing.B) {
 	}
 }
 
-// TestZapAllocs enforces the allocation budget: for records with nothing
-// to redact, the wrapped logger allocates no more than the bare one.
+// TestZapAllocs enforces the allocation budget for records with nothing
+// to redact: the wrapped logger allocates no more than the bare one when
+// no field value has user methods, and at most zapMethodsExtra more when
+// one has (see the scenarios' extra).
 func TestZapAllocs(t *testing.T) {
 	if race.Enabled {
 		t.Skip("the race detector makes sync.Pool drop items at random")
@@ -198,8 +230,9 @@ func TestZapAllocs(t *testing.T) {
 			wrapped() // warm the CheckedEntry pool and its hook slice
 			b := testing.AllocsPerRun(1000, bare)
 			w := testing.AllocsPerRun(1000, wrapped)
-			if w > b {
-				t.Errorf("wrapped logger allocates %v per record, bare %v: want no extra allocation", w, b)
+			t.Logf("allocations per record: bare %v, wrapped %v", b, w)
+			if w > b+sc.extra {
+				t.Errorf("wrapped logger allocates %v per record, bare %v: want at most %v extra", w, b, sc.extra)
 			}
 		})
 	}

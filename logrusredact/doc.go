@@ -8,7 +8,9 @@
 // where r is a [redact.Redactor] built with [redact.New]. Any formatter can
 // be wrapped: logrus' JSONFormatter and TextFormatter, or a third-party one.
 // Every entry the logger writes then has its message, its fields (values
-// under sensitive keys such as "password" or "apiKey" replaced whole, and
+// under strong sensitive keys such as "password" or "apiKey" replaced
+// whole, values under weak ones such as "token" only when they look like
+// credentials, and
 // secrets found by the patterns in every string, error, Stringer, []byte,
 // map, struct and slice, at any depth) and its error field redacted. Entries
 // holding nothing to redact are formatted exactly as the wrapped formatter
@@ -40,12 +42,15 @@
 //   - Values nested deeper than 32 levels, or that cannot be encoded, are
 //     replaced by the marker rather than inspected.
 //   - Checking costs little and allocates nothing for strings, numbers,
-//     errors, times, durations, []byte and plain maps, structs and slices
-//     of them. A fmt.Stringer costs a call to String. A clean value nested
-//     in a map, struct or slice whose rendering comes from its own methods
-//     (a Stringer, error or MarshalJSON other than the time package's) is
-//     encoded and printed once more to be checked, on every log call.
+//     errors made by errors.New and fmt.Errorf, times, durations, []byte
+//     and plain maps, structs and slices of them. A value whose rendering
+//     comes from its own methods (a Stringer, another error, a
+//     MarshalJSON or MarshalText other than the time package's, at any
+//     depth) is rendered once to be checked, on every log call, and the
+//     entry is copied so that the formatter writes that rendering rather
+//     than calling the methods again.
 //   - With the HMAC mode, a Hook and a Formatter on one logger mark each
 //     secret alike. A value under a sensitive key that already has the
-//     exact form of a digest marker is taken as redacted.
+//     form of a marker (the core treats it as a placeholder) is taken as
+//     redacted and left as it is.
 package logrusredact

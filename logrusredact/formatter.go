@@ -16,9 +16,17 @@ var (
 //
 // The rules Format follows:
 //
-//   - The Message and every value in Data are redacted. A value under a
-//     sensitive key (see [redact.Redactor.IsSensitiveKey]) is replaced whole,
-//     whatever its type, unless it is nil or "". Strings, []byte, errors
+//   - The Message and every value in Data are redacted. Values under
+//     sensitive keys follow the key tiers of the Redactor, at any depth: a
+//     scalar (a string, []byte, number, boolean, time, or the text of an
+//     error or a Stringer) is replaced whole when
+//     [redact.Redactor.MasksValue] says so for its printed text (under a
+//     strong name such as "password" or "api_key" any value but nil, "" or
+//     a placeholder; under a weak name such as "token", "auth" or
+//     "session" only a value that looks like a credential), and is
+//     otherwise kept with its type and redacted as under any key. A map,
+//     struct or slice is replaced whole under a strong name and walked
+//     under a weak one, so that the keys inside it decide. Strings, []byte, errors
 //     (including the [logrus.ErrorKey] field), fmt.Stringers, maps, structs
 //     and slices at any depth are searched for secrets. Keys are searched
 //     too, except short identifier-like keys ("status", "user.id"), which
@@ -29,13 +37,24 @@ var (
 //     recovered from it). A Stringer becomes its redacted String text. A
 //     map, struct or slice becomes its redacted JSON form, built from
 //     map[string]any, []any, string, json.Number and bool.
+//   - What is written is what was checked: a value's own methods run once
+//     per Format. An error other than those of errors.New and fmt.Errorf
+//     (whose text is fixed) is replaced, clean or not, by an error holding
+//     the message its Error method returned. A clean Stringer, or a clean
+//     value whose renderings come from its own methods (String, Error,
+//     Format, MarshalJSON, MarshalText, at any depth), is replaced by a
+//     value that renders as what was checked: that String or fmt text for
+//     TextFormatter, that JSON for JSONFormatter.
 //   - The caller's entry is never modified. When something must change,
 //     Format formats a shallow copy of the entry with a new Data map;
 //     nested maps and slices, which logrus shares between an entry and the
 //     entries derived from it, are copied where they change, never written.
-//   - An entry holding nothing to redact is passed to the wrapped formatter
-//     itself, so its output is byte for byte what the wrapped formatter
-//     alone produces, and nothing is copied.
+//   - An entry holding nothing to redact, and no value replaced by the rule
+//     above, is passed to the wrapped formatter itself, so its output is
+//     byte for byte what the wrapped formatter alone produces, and nothing
+//     is copied. With such values, a copy is formatted; its output is
+//     still that of the wrapped formatter alone, except that an error is
+//     printed by its Error text, not by a Format method of its own.
 //   - Redaction fails closed: a value whose Error, String or MarshalJSON
 //     method panics or fails, or that is nested too deeply, is replaced by
 //     [redact.Redactor.Marker].

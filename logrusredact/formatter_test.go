@@ -30,12 +30,13 @@ var (
 	// than a repeated run.
 	testToken  = "ghp_" + "R8mQ2xVb" + "7KpL4nWz" + "9TfH3sJd" + "6YcE1gUa" + "5NoB"
 	testPass   = "hunter2" + "-Xy9Q"
+	testCred   = "Zq4" + "x9LmB2" + "vT7rK1" + "pW5nJ8" // looks like a credential: masked under weak keys too
 	testBearer = "eyJhbGciOi" + strings.Repeat("Zk3q", 6)
 	testURL    = "postgres://app:" + testPass + "@db:5432/x"
 )
 
 // secretParts are the texts no output may contain.
-var secretParts = []string{testToken, testPass, testBearer}
+var secretParts = []string{testToken, testPass, testBearer, testCred}
 
 func newRedactor(t testing.TB, opts ...redact.Option) *redact.Redactor {
 	t.Helper()
@@ -142,10 +143,11 @@ func TestFormatterValueKinds(t *testing.T) {
 		{"string bearer", "m", logrus.Fields{"hdr": "Authorization: Bearer " + testBearer}, []string{"Authorization"}},
 		{"sensitive key string", "m", logrus.Fields{"password": testPass, "user": "bob"}, []string{"bob"}},
 		{"sensitive key camel", "m", logrus.Fields{"apiKey": testPass, "X-Api-Key": testPass}, nil},
-		{"sensitive key int", "m", logrus.Fields{"token": 31337}, nil},
+		{"sensitive key int", "m", logrus.Fields{"auth_token": 31337}, nil},
 		{"sensitive key struct", "m", logrus.Fields{"credentials": userInfo{Name: "bob", APIKey: testPass}}, nil},
 		{"sensitive key bytes", "m", logrus.Fields{"secret": []byte(testPass)}, nil},
-		{"sensitive key error", "m", logrus.Fields{"auth": errors.New(testPass)}, nil},
+		{"sensitive key error", "m", logrus.Fields{"auth_token": errors.New(testPass)}, nil},
+		{"weak key credential", "m", logrus.Fields{"token": testCred, "auth": errors.New(testCred), "session": []byte(testCred)}, nil},
 		{"error field", "m", logrus.Fields{logrus.ErrorKey: fmt.Errorf("connect %s: refused", testURL)}, []string{"refused"}},
 		{"error other key", "m", logrus.Fields{"cause": errors.New("bad password=" + testPass)}, []string{"bad"}},
 		{"panicking error", "m", logrus.Fields{"err": panicError{}}, nil},
@@ -337,15 +339,34 @@ func TestFormatterCleanIsByteIdentical(t *testing.T) {
 
 // TestFormatterCleanPassesEntry proves the clean path formats the caller's
 // entry itself: nothing copied.
+// plainFields are cleanFields without the values whose renderings come
+// from their own methods (String, MarshalBinary...), which are replaced by
+// what was checked.
+func plainFields() logrus.Fields {
+	fs := cleanFields()
+	for _, k := range []string{"url", "userURL", "ip", "order"} {
+		delete(fs, k)
+	}
+	return fs
+}
+
 func TestFormatterCleanPassesEntry(t *testing.T) {
 	var got *logrus.Entry
 	spy := formatterFunc(func(e *logrus.Entry) ([]byte, error) { got = e; return nil, nil })
 	f := logrusredact.NewFormatter(spy, newRedactor(t))
-	e := newLogger(io.Discard, nil).WithFields(cleanFields())
+	e := newLogger(io.Discard, nil).WithFields(plainFields())
 	e.Message = "hello"
 	_, err := f.Format(e)
 	require.NoError(t, err)
 	assert.Same(t, e, got)
+
+	// Values with methods are replaced by what was checked (the output
+	// stays byte for byte the same: TestFormatterCleanIsByteIdentical).
+	e = newLogger(io.Discard, nil).WithFields(cleanFields())
+	_, err = f.Format(e)
+	require.NoError(t, err)
+	assert.NotSame(t, e, got)
+	assert.Equal(t, cleanFields()["ip"], e.Data["ip"], "the caller's entry must not change")
 
 	e.Message = "hello " + testToken
 	_, err = f.Format(e)
@@ -431,6 +452,32 @@ func TestFormatterModes(t *testing.T) {
 
 // TestFormatterBytesSkipsHooks: entry.Bytes formats without hooks; the
 // Formatter still redacts.
+// TestFormatterKeyTiers: a weak name (token, auth, session …) masks only
+// values that look like credentials, and leaves others with their type; a
+// composite value under it is walked, under a strong name masked whole.
+func TestFormatterKeyTiers(t *testing.T) {
+	var got *logrus.Entry
+	spy := formatterFunc(func(e *logrus.Entry) ([]byte, error) { got = e; return nil, nil })
+	f := logrusredact.NewFormatter(spy, newRedactor(t))
+	e := newLogger(io.Discard, nil).WithFields(logrus.Fields{
+		"token": 31337, "auth": "SIMPLE", "session": time.Second, "sid": errors.New("denied"),
+		"cookie":      map[string]any{"id": 7, "password": testPass},
+		"ticket":      testCred,
+		"credentials": map[string]any{"id": 7},
+		"auth_token":  7,
+	})
+	_, err := f.Format(e)
+	require.NoError(t, err)
+	assert.Equal(t, 31337, got.Data["token"])
+	assert.Equal(t, "SIMPLE", got.Data["auth"])
+	assert.Equal(t, time.Second, got.Data["session"])
+	assert.EqualError(t, got.Data["sid"].(error), "denied")
+	assert.Equal(t, map[string]any{"id": json.Number("7"), "password": "[REDACTED]"}, got.Data["cookie"])
+	assert.Equal(t, "[REDACTED]", got.Data["ticket"])
+	assert.Equal(t, "[REDACTED]", got.Data["credentials"])
+	assert.Equal(t, "[REDACTED]", got.Data["auth_token"])
+}
+
 func TestFormatterBytesSkipsHooks(t *testing.T) {
 	r := newRedactor(t)
 	l := newLogger(io.Discard, logrusredact.NewFormatter(&logrus.JSONFormatter{}, r))
@@ -444,11 +491,20 @@ func TestFormatterBytesSkipsHooks(t *testing.T) {
 	assertNoSecret(t, s)
 }
 
-// TestSensitiveValueShapedLikeMarker: only a value already in the
-// redactor's own digest form is taken as redacted; anything else under a
-// sensitive key is masked, however it looks.
+// TestSensitiveValueShapedLikeMarker: only a value already in a marker
+// form (a placeholder to the core, left as it is, never relabelled) is
+// taken as redacted; anything else under a sensitive key is masked,
+// however it looks.
 func TestSensitiveValueShapedLikeMarker(t *testing.T) {
-	for _, v := range []string{"[deadbeef]", "[REDACTED:hmac:1a2b3c4d]", "x[0123abcd]"} {
+	for _, v := range []string{"[REDACTED:hmac:1a2b3c4d]", "[REDACTED]"} {
+		var got *logrus.Entry
+		spy := formatterFunc(func(e *logrus.Entry) ([]byte, error) { got = e; return nil, nil })
+		f := logrusredact.NewFormatter(spy, newRedactor(t))
+		_, err := f.Format(newLogger(io.Discard, nil).WithField("password", v))
+		require.NoError(t, err)
+		assert.Equal(t, v, got.Data["password"], "an existing marker is left as it is")
+	}
+	for _, v := range []string{"[deadbeef]", "x[0123abcd]", "hmac:1a2b3c4d]"} {
 		var got *logrus.Entry
 		spy := formatterFunc(func(e *logrus.Entry) ([]byte, error) { got = e; return nil, nil })
 		f := logrusredact.NewFormatter(spy, newRedactor(t))

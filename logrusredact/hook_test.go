@@ -106,7 +106,7 @@ func (f hookFunc) Fire(e *logrus.Entry) error { return f(e) }
 
 func TestHookCleanEntryUntouched(t *testing.T) {
 	h := logrusredact.NewHook(newRedactor(t))
-	e := newLogger(io.Discard, nil).WithFields(cleanFields())
+	e := newLogger(io.Discard, nil).WithFields(plainFields())
 	e.Message = "hello"
 	data := e.Data
 	require.NoError(t, h.Fire(e))

@@ -5,9 +5,11 @@ import (
 	"encoding"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -87,7 +89,9 @@ func (w walker) field(key string, v any) (any, bool) {
 		return v, false
 	}
 	if w.r.IsSensitiveKey(key) {
-		return w.whole(key, v)
+		if out, changed, done := w.sensitive(key, v); done {
+			return out, changed
+		}
 	}
 	switch x := v.(type) {
 	case string:
@@ -104,28 +108,185 @@ func (w walker) field(key string, v any) (any, bool) {
 		uint64, uintptr, float32, float64, complex64, complex128,
 		time.Time, time.Duration, time.Month, time.Weekday:
 		return v, false
+	case *rendered:
+		return w.recheck(x)
 	case error:
 		msg, ok := safeError(x)
 		if !ok {
 			return redactedError{w.r.Marker()}, true
 		}
-		if s := w.r.String(msg); s != msg {
-			return redactedError{s}, true
+		s := w.r.String(msg)
+		if s == msg && storesText(x) {
+			return v, false
 		}
-		return v, false
+		// Any other error is replaced, clean or not: its Error (or Format)
+		// method could answer differently when the formatter calls it.
+		return redactedError{s}, true
 	case fmt.Stringer:
-		// TextFormatter renders a Stringer with String, JSONFormatter with
-		// its JSON encoding: both are checked.
 		text, ok := safeString(x)
 		if !ok {
 			return w.r.Marker(), true
 		}
-		if s := w.r.String(text); s != text {
-			return s, true
-		}
-		return w.composite(v, true)
+		return w.stringer(v, text)
 	}
-	return w.composite(v, false)
+	return w.composite(v, nil)
+}
+
+// stringer redacts the Stringer v whose String method returned text.
+// TextFormatter renders a Stringer with String, JSONFormatter with its JSON
+// encoding: both are checked, and the text checked is the text written
+// (String runs once).
+func (w walker) stringer(v any, text string) (any, bool) {
+	if s := w.r.String(text); s != text {
+		return s, true
+	}
+	out, changed := w.composite(v, &text)
+	if !changed {
+		// The JSON form calls no method (the scan would have said so):
+		// encoding v later gives what was checked.
+		return &rendered{text: text, v: v}, true
+	}
+	return out, true
+}
+
+// sensitive handles v, the value of the sensitive key, by the key tiers
+// (see [redact.Redactor.MasksValue]): a scalar (a string, []byte, number,
+// boolean, time, the text of an error or a Stringer) is masked whole when
+// r masks its printed text under key, and otherwise redacted as under any
+// key, keeping its type; a composite value (map, struct, slice …) is
+// masked whole under a strong name and walked under a weak one, so that
+// the keys inside decide. done is false when v is to be handled as under
+// a plain key. A method of v runs once.
+func (w walker) sensitive(key string, v any) (out any, changed, done bool) {
+	switch x := v.(type) {
+	case string:
+		if w.r.MasksValue(key, x) {
+			out, changed = w.whole(key, v)
+			return out, changed, true
+		}
+		return nil, false, false
+	case []byte:
+		if w.r.MasksValue(key, unsafe.String(unsafe.SliceData(x), len(x))) {
+			out, changed = w.whole(key, v)
+			return out, changed, true
+		}
+		return nil, false, false
+	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32,
+		uint64, uintptr, float32, float64, complex64, complex128,
+		time.Time, time.Duration, time.Month, time.Weekday:
+		if text, ok := safeSprint(v); ok && w.r.MasksValue(key, text) {
+			return w.r.Field(key, text), true, true
+		}
+		return v, false, true
+	case *rendered:
+		// A Hook's replacement: its text is fixed.
+		if isStrongKey(w.r, key) || w.r.MasksValue(key, x.text) {
+			out, changed = w.whole(key, v)
+			return out, changed, true
+		}
+		return nil, false, false
+	case error:
+		msg, ok := safeError(x)
+		switch {
+		case !ok:
+			return redactedError{w.r.Marker()}, true, true
+		case w.r.MasksValue(key, msg):
+			return redactedError{w.r.Field(key, msg)}, true, true
+		}
+		s := w.r.String(msg)
+		if s == msg && storesText(x) {
+			return v, false, true
+		}
+		return redactedError{s}, true, true
+	case fmt.Stringer:
+		text, ok := safeString(x)
+		switch {
+		case !ok:
+			return w.r.Marker(), true, true
+		case w.r.MasksValue(key, text):
+			return w.r.Field(key, text), true, true
+		}
+		out, changed = w.stringer(v, text)
+		return out, changed, true
+	}
+	if isStrongKey(w.r, key) {
+		out, changed = w.whole(key, v)
+		return out, changed, true
+	}
+	return nil, false, false
+}
+
+// isStrongKey reports whether key is a strong sensitive name, one under
+// which every value but a placeholder is masked, so that a composite value
+// under it is masked whole. A one-digit number is neither a placeholder
+// nor credential-like, so r masks it under a strong name only (see
+// [redact.Redactor.MasksValue]).
+func isStrongKey(r *redact.Redactor, key string) bool {
+	return r.MasksValue(key, "1")
+}
+
+// storedTextErrors are the standard library's error types whose Error
+// method returns a string fixed when the error was made (errors.New,
+// fmt.Errorf with and without %w) and that fmt prints by that method: they
+// run no code of the program and answer the same on every call.
+var storedTextErrors = map[reflect.Type]bool{
+	reflect.TypeOf(errors.New("")):                                      true,
+	reflect.TypeOf(fmt.Errorf("%w", errors.New(""))):                    true,
+	reflect.TypeOf(fmt.Errorf("%w %w", errors.New(""), errors.New(""))): true,
+	reflect.TypeOf(redactedError{}):                                     true, // a Hook's, seen by the Formatter
+}
+
+func storesText(err error) bool { return storedTextErrors[reflect.TypeOf(err)] }
+
+// rendered stands in for a clean value whose renderings come from its own
+// methods: it holds the renderings that were checked, the fmt text (what
+// TextFormatter prints) and the JSON encoding (what JSONFormatter writes),
+// so that the formatter writes them rather than calling the methods a
+// second time. v, when set, is encoded on demand instead: its JSON form
+// was found to call no method.
+type rendered struct {
+	text string
+	raw  json.RawMessage
+	v    any
+}
+
+var (
+	_ fmt.Stringer   = (*rendered)(nil)
+	_ json.Marshaler = (*rendered)(nil)
+)
+
+func (r *rendered) String() string { return r.text }
+
+// recheck redacts a value a walker already replaced (a Hook's, seen by
+// the Formatter after it, whose Redactor may differ). Its renderings are
+// fixed text, so it is passed on when they are clean, and replaced by its
+// redacted JSON form otherwise.
+func (w walker) recheck(x *rendered) (any, bool) {
+	raw := []byte(x.raw)
+	if raw == nil {
+		var err error
+		if raw, err = encodeJSON(x.v); err != nil {
+			return w.r.Marker(), true
+		}
+	}
+	var tree any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if dec.Decode(&tree) != nil {
+		return w.r.Marker(), true
+	}
+	red, changed := w.tree(tree, "", false, 0)
+	if !changed && w.r.String(x.text) == x.text {
+		return x, false
+	}
+	return red, true
+}
+
+func (r *rendered) MarshalJSON() ([]byte, error) {
+	if r.raw != nil {
+		return r.raw, nil
+	}
+	return encodeJSON(r.v)
 }
 
 // bytes returns b redacted as text and true, or false when b is clean.
@@ -212,24 +373,27 @@ func worse(a, b verdict) verdict { return max(a, b) }
 // methods. A cheap allocation-free scan clears the common clean case; only
 // when it cannot is the value rendered (JSON and fmt) and, if needed,
 // replaced by its redacted JSON form as map[string]any, []any and scalars,
-// which every formatter renders as structured data.
-func (w walker) composite(v any, stringerChecked bool) (out any, changed bool) {
+// which every formatter renders as structured data. text, when not nil,
+// is v's fmt form, already read (and checked) from its String method.
+func (w walker) composite(v any, text *string) (out any, changed bool) {
 	defer func() {
 		if recover() != nil {
 			out, changed = w.r.Marker(), true
 		}
 	}()
-	vd := w.scan(reflect.ValueOf(v), 0, stringerChecked)
+	vd := w.scan(reflect.ValueOf(v), 0, text != nil)
 	if vd == clean {
 		return v, false
 	}
-	return w.slow(v, vd)
+	return w.slow(v, vd, text)
 }
 
-// slow renders v and returns its redacted JSON form when either rendering
-// held a secret (or the scan found one), and v itself otherwise.
-func (w walker) slow(v any, vd verdict) (any, bool) {
-	tree, ok := jsonTree(v)
+// slow renders v once and returns its redacted JSON form when either
+// rendering held a secret (or the scan found one). A clean v is replaced
+// by what was rendered (see rendered): the scan could not clear it, so its
+// renderings come from methods, which may answer differently next time.
+func (w walker) slow(v any, vd verdict, text *string) (any, bool) {
+	raw, tree, ok := jsonTree(v)
 	if !ok {
 		// Neither passed on nor guessed at: a value that cannot be
 		// encoded cannot be inspected.
@@ -240,31 +404,45 @@ func (w walker) slow(v any, vd verdict) (any, bool) {
 		return tree, true
 	}
 	// The JSON form is clean; TextFormatter would print fmt's form.
-	text, ok := safeSprint(v)
-	if !ok || w.r.String(text) != text {
+	var s string
+	if text != nil {
+		s = *text
+	} else if s, ok = safeSprint(v); !ok || w.r.String(s) != s {
 		return tree, true
 	}
-	return v, false
+	return &rendered{text: s, raw: raw}, true
 }
 
-// jsonTree returns v's JSON encoding decoded into map[string]any, []any,
-// string, json.Number, bool or nil.
-func jsonTree(v any) (out any, ok bool) {
+// jsonTree returns v's JSON encoding, and that encoding decoded into
+// map[string]any, []any, string, json.Number, bool or nil.
+func jsonTree(v any) (raw []byte, out any, ok bool) {
 	defer func() {
 		if recover() != nil {
-			out, ok = nil, false
+			raw, out, ok = nil, nil, false
 		}
 	}()
-	raw, err := json.Marshal(v)
+	raw, err := encodeJSON(v)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&out); err != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	return out, true
+	return raw, out, true
+}
+
+// encodeJSON is json.Marshal without HTML escaping: the JSONFormatter that
+// writes the result escapes it again when configured to.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), nil
 }
 
 // tree redacts a decoded JSON value, copying only what changes.
@@ -272,7 +450,7 @@ func (w walker) tree(x any, key string, keyed bool, depth int) (any, bool) {
 	if depth > maxDepth {
 		return w.r.Marker(), true
 	}
-	if keyed && x != nil && x != "" && w.r.IsSensitiveKey(key) {
+	if keyed && x != nil && x != "" && w.r.IsSensitiveKey(key) && w.masksTree(key, x) {
 		text, ok := x.(string)
 		if !ok {
 			raw, err := json.Marshal(x)
@@ -336,6 +514,21 @@ func (w walker) tree(x any, key string, keyed bool, depth int) (any, bool) {
 		return out, true
 	}
 	return x, false
+}
+
+// masksTree reports whether the decoded JSON value x under the sensitive
+// key is masked whole: a scalar when r masks its text under key, an object
+// or array under a strong name only (under a weak one it is walked).
+func (w walker) masksTree(key string, x any) bool {
+	switch x := x.(type) {
+	case string:
+		return w.r.MasksValue(key, x)
+	case json.Number:
+		return w.r.MasksValue(key, string(x))
+	case bool:
+		return w.r.MasksValue(key, strconv.FormatBool(x))
+	}
+	return isStrongKey(w.r, key)
 }
 
 // base64 reports whether s is standard base64 of bytes holding a secret,

@@ -18,9 +18,15 @@ import "math"
 //     lines and grow past the window, which the engine handles by widening
 //     the window when a match touches its edge).
 //   - Values with no fixed width (passwords, generic tokens, header values)
-//     are unbounded and end at a delimiter rather than after a maximum count:
-//     a bounded repetition would stop inside an over-long secret and leave its
-//     tail in the output.
+//     end at a delimiter. Provider patterns bound every repetition (a few
+//     hundred bytes, up to RE2's 1000 for long structured tokens) so that
+//     the engine can bound the window it searches; the bound sits well past
+//     any real token of the family. A GCP service account key, a whole PEM
+//     block, is the one provider pattern left unbounded.
+//   - A token with a distinctive prefix is found even when glued to a name
+//     ("GITHUB_TOKEN_ghp_…"): such prefixes do not require a word boundary
+//     before them. Provider names that stand before plain random values
+//     are matched by the keyed rules (see keyed).
 //   - Matches of different patterns may overlap (a JWT inside an
 //     Authorization header, a private key inside a JSON field); an engine
 //     replaces the union of the secret spans.
@@ -46,6 +52,9 @@ func Builtin() []Pattern {
 		packagePatterns(),
 		saasPatterns(),
 		morePatterns(),
+		providerPatterns(),
+		providerKeyedPatterns(),
+		keyedPatterns(),
 		keyPatterns(),
 		httpPatterns(),
 		genericPatterns(),
@@ -130,4 +139,8 @@ const (
 	// left out on purpose: it shows up in source code, which logredact
 	// --check scans, far more than in logs.
 	sep = `\\?["']?(?:[ \t]*=>[ \t]*|[ \t]+=[ \t]*|=|[ \t]*:[ \t]*)`
+
+	// sepBounded is sep with blank runs of at most 8, for provider
+	// patterns, whose width must be bounded (see Builtin).
+	sepBounded = `\\?["']?(?:[ \t]{0,8}=>[ \t]{0,8}|[ \t]{1,8}=[ \t]{0,8}|=|[ \t]{0,8}:[ \t]{0,8})`
 )

@@ -210,6 +210,14 @@ type family struct {
 
 // genericPatterns covers key/value assignments whose key names a secret,
 // in every quoting style, plus command-line flags.
+//
+// The regexes of the generic-* patterns are the reference description of
+// these shapes for tools that read the catalog. The redact engine does not
+// run them: its assignment grammar (redact/assign.go) reads the same shapes
+// and many more (:=, ::=, ?=, .=, +=, setProperty("k", "v"), XML elements,
+// SQL PASSWORD '…', IDENTIFIED BY, sshpass -p, redis-cli -a) in linear
+// time, judges the value by the key's tier, and reports what it finds under
+// these IDs, so labels, statistics and WithoutPatterns keep working.
 func genericPatterns() []Pattern {
 	families := []family{
 		{

@@ -79,7 +79,7 @@ func httpPatterns() []Pattern {
 			ID:          "http-header-auth-token",
 			Description: "value of a token header such as X-Auth-Token, X-Vault-Token or PRIVATE-TOKEN",
 			Keywords:    []string{"token"},
-			Regex:       `\b(?i:x-(?:auth|access|api|vault|consul|nomad|gitlab|figma|session|github|csrf|xsrf|shopify-access)-token|private-token|job-token)` + headerSep + `([^\s"'\x60\\,;\[\]][^\s"'\x60\\,;\]]{7,})`,
+			Regex:       `\b(?i:x-(?:auth|access|api|vault|consul|nomad|gitlab|figma|session|github|csrf|xsrf|shopify-access)-token|private-token|job-token)` + headerSep + `([^\s"'\x60\\,;@\[\]][^\s"'\x60\\,;@\]]{7,})`,
 			SecretGroup: 1,
 			Entropy:     2.5,
 			Allow:       genericAllow,

@@ -4,7 +4,7 @@ package patterns
 // log: base64 lines separated by real line breaks, by "\n" escapes (one line
 // of JSON or a quoted string), or by "\\n" (JSON logged inside a JSON string),
 // plus the Proc-Type/DEK-Info or Version headers some formats carry.
-const pemBody = `[A-Za-z0-9+/=\s\\:,.()-]`
+const pemBody = `(?:[A-Za-z0-9+/=\s\\:,.()]|-[A-Za-z0-9+/=\s\\:,.()])`
 
 // pemLabel matches the words of a private key's armour label, e.g. "RSA ",
 // "OPENSSH ", "ENCRYPTED ", "PGP ".

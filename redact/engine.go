@@ -9,8 +9,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/logredact/logredact/internal/kwmatch"
 )
 
 // The confirm step. The prefilter reports keyword hits; a pattern's regular
@@ -33,20 +31,6 @@ import (
 //     over a window around the hits (the whole input when the width is
 //     unbounded too).
 
-// span is one secret: s[start:end], found by pattern pat.
-type span struct {
-	start, end int
-	pat        int32
-}
-
-// window is a stretch of input on which pattern pat must run: for an
-// anchored plan, [lo, hi] are the candidate start positions; for an
-// unanchored one, s[lo:hi] is searched.
-type window struct {
-	pat    int32
-	lo, hi int
-}
-
 // unboundedWidth marks a pattern whose matches have no length limit, or a
 // lead that cannot be bounded.
 const unboundedWidth = -1
@@ -59,6 +43,13 @@ type plan struct {
 	// offset 1, the first byte being left context for assertions. Both are
 	// nil when the lead is unbounded.
 	atStart, afterByte *regexp.Regexp
+	// live answers whether a view is a prefix of some match (see
+	// aliveSet); set only for patterns whose matches can outgrow a first
+	// view.
+	live *liveness
+	// prefix is literal text every match starts with ("" if none): a
+	// try where it does not occur costs a comparison, not a regexp run.
+	prefix string
 	// first holds the bytes a match can start with; a try at a position
 	// holding another byte cannot succeed. nil: any.
 	first *[256]bool
@@ -108,6 +99,9 @@ func buildPlan(expr string, keywords, allow []string) plan {
 		first, anchored := firstBytes(a)
 		p.allow = append(p.allow, allowCheck{re: re, first: first, anchored: anchored, last: lastBytes(a), maxLen: wholeWidth(a)})
 	}
+	if w := maxWidth(expr); w == unboundedWidth || w > firstView {
+		p.live = &liveness{expr: expr}
+	}
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil || len(keywords) == 0 {
 		return p
@@ -123,6 +117,9 @@ func buildPlan(expr string, keywords, allow []string) plan {
 	}
 	p.lead, p.atStart, p.afterByte = l, a, b
 	p.first, _ = firstBytes(expr)
+	if re, err := compileCached(expr); err == nil {
+		p.prefix, _ = re.LiteralPrefix()
+	}
 	return p
 }
 
@@ -413,11 +410,13 @@ type lead struct {
 }
 
 // start returns the first position at which a match containing the keyword
-// occurrence that starts at kwStart can start.
-func (l *lead) start(s string, kwStart int) int {
+// occurrence that starts at kwStart can start, given that no match is
+// longer than reach bytes.
+func (l *lead) start(s string, kwStart, reach int) int {
 	lo := max(0, kwStart-l.post)
 	if l.run != nil {
-		for n := 0; lo > 0 && l.run[s[lo-1]] && (l.runMax < 0 || n < l.runMax); n++ {
+		floor := max(0, kwStart-reach)
+		for n := 0; lo > floor && l.run[s[lo-1]] && (l.runMax < 0 || n < l.runMax); n++ {
 			lo--
 		}
 		lo = max(0, lo-l.pre)
@@ -482,6 +481,19 @@ func (a leadString) total() int {
 type leadWalker struct {
 	kws    []string
 	budget int
+	widths map[*syntax.Regexp]int // width of visited nodes: walk asks often
+}
+
+func (l *leadWalker) width(re *syntax.Regexp) int {
+	if w, ok := l.widths[re]; ok {
+		return w
+	}
+	if l.widths == nil {
+		l.widths = map[*syntax.Regexp]int{}
+	}
+	w := width(re)
+	l.widths[re] = w
+	return w
 }
 
 // walkState is what precedes the elements still to walk: a run (if any)
@@ -523,7 +535,7 @@ func (l *leadWalker) walk(elems []*syntax.Regexp, st walkState) (lead, bool) {
 		}
 		// A long stretch is better measured as the run than expanded
 		// branch by branch: each branch would add its full width.
-		if st.run == nil && width(e) >= minRunWidth {
+		if st.run == nil && l.width(e) >= minRunWidth {
 			if out, ok := l.asRun(e, rest, st); ok {
 				return out, true
 			}
@@ -556,12 +568,12 @@ func (l *leadWalker) walk(elems []*syntax.Regexp, st walkState) (lead, bool) {
 	// Anything else is opaque: only its width counts, or it becomes the run.
 	st.prefix = addWidth(st.prefix, maxTotal(st.cur))
 	st.cur = []leadString{{}}
-	if st.run == nil && width(e) >= minRunWidth {
+	if st.run == nil && l.width(e) >= minRunWidth {
 		if out, ok := l.asRun(e, rest, st); ok {
 			return out, true
 		}
 	}
-	st.prefix = addWidth(st.prefix, width(e))
+	st.prefix = addWidth(st.prefix, l.width(e))
 	return l.walk(rest, st)
 }
 
@@ -571,7 +583,7 @@ func (l *leadWalker) asRun(e *syntax.Regexp, rest []*syntax.Regexp, st walkState
 	if !runBytes(e, &set) {
 		return lead{}, false
 	}
-	w := width(e)
+	w := l.width(e)
 	st.pre = addWidth(st.prefix, maxTotal(st.cur))
 	st.run, st.runMax, st.prefix, st.cur = &set, w, 0, []leadString{{}}
 	if w >= infWidth {
@@ -757,280 +769,6 @@ func asciiLower(s string) string {
 		b[i] = asciiLowerByte(c)
 	}
 	return string(b)
-}
-
-// snapSlack is how far an unanchored window edge may move to land on a
-// non-word byte, so that \b at the edge of a window means what it means in
-// the full input.
-const snapSlack = 64
-
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
-}
-
-// spanScratch is the per-call working memory of spans, pooled so that the
-// confirm step allocates only what it returns.
-type spanScratch struct {
-	hits []kwmatch.Hit
-	wins []window
-}
-
-var spanScratchPool = sync.Pool{New: func() any { return new(spanScratch) }}
-
-// spans finds every secret in s and returns them sorted and merged: no two
-// spans overlap. Callers run it only after the prefilter said s may hold a
-// secret.
-func (r *Redactor) spans(s string) []span {
-	sc := spanScratchPool.Get().(*spanScratch)
-	defer func() {
-		if cap(sc.hits) <= 1<<12 && cap(sc.wins) <= 1<<12 {
-			spanScratchPool.Put(sc)
-		}
-	}()
-	sc.hits = r.kw.AppendHits(sc.hits[:0], s)
-	sc.wins = r.windows(sc.wins[:0], sc.hits, s)
-	var out []span
-	// Windows come sorted by pattern and start. Like FindAll, a pattern's
-	// next match starts at or after the end of its previous one: a hit
-	// inside a match already found (the second "eyJ" of a JWT) costs
-	// nothing.
-	resume, last := 0, int32(-1)
-	for _, w := range sc.wins {
-		if w.pat != last {
-			resume, last = 0, w.pat
-		}
-		w.lo = max(w.lo, resume)
-		if w.lo > w.hi {
-			continue
-		}
-		out, resume = r.search(out, s, w)
-	}
-	return mergeSpans(out)
-}
-
-// windows turns keyword hits into merged windows, one list per pattern in
-// pattern order.
-func (r *Redactor) windows(wins []window, hits []kwmatch.Hit, s string) []window {
-	n := len(s)
-	for _, h := range hits {
-		end := int(h.End)
-		start := end - len(r.keywordText[h.Keyword])
-		for _, p := range r.kwPatterns[h.Keyword] {
-			c := &r.pats[p]
-			switch {
-			case c.plan.atStart != nil:
-				wins = append(wins, window{pat: p, lo: c.plan.lead.start(s, start), hi: start})
-			case c.maxWidth == unboundedWidth:
-				wins = append(wins, window{pat: p, lo: 0, hi: n})
-			default:
-				wins = append(wins, window{pat: p, lo: max(0, end-c.maxWidth), hi: min(n, start+c.maxWidth)})
-			}
-		}
-	}
-	for _, p := range r.always {
-		wins = append(wins, window{pat: p, lo: 0, hi: n})
-	}
-	return mergeWindows(wins)
-}
-
-// mergeWindows sorts windows by pattern and start and merges those of one
-// pattern that overlap or touch, so each start position is tried once.
-func mergeWindows(wins []window) []window {
-	if len(wins) < 2 {
-		return wins
-	}
-	slices.SortFunc(wins, func(a, b window) int {
-		if a.pat != b.pat {
-			return int(a.pat - b.pat)
-		}
-		return a.lo - b.lo
-	})
-	merged := wins[:1]
-	for _, w := range wins[1:] {
-		m := &merged[len(merged)-1]
-		if w.pat == m.pat && w.lo <= m.hi+1 {
-			m.hi = max(m.hi, w.hi)
-			continue
-		}
-		merged = append(merged, w)
-	}
-	return merged
-}
-
-// mergeSpans sorts spans by start and merges overlapping ones; spans that
-// only touch stay apart, each keeping its own rule.
-func mergeSpans(out []span) []span {
-	if len(out) == 0 {
-		return nil
-	}
-	if len(out) == 1 {
-		return out
-	}
-	slices.SortFunc(out, func(a, b span) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		if a.end != b.end {
-			return b.end - a.end // longer first, so it leads the merged span
-		}
-		return int(a.pat - b.pat)
-	})
-	res := out[:1]
-	for _, sp := range out[1:] {
-		m := &res[len(res)-1]
-		if sp.start < m.end {
-			m.end = max(m.end, sp.end)
-			continue
-		}
-		res = append(res, sp)
-	}
-	return res
-}
-
-// search runs one pattern over one window and appends the secrets found.
-// It also returns where the next search for the same pattern may start.
-func (r *Redactor) search(out []span, s string, w window) ([]span, int) {
-	c := &r.pats[w.pat]
-	if c.plan.atStart != nil {
-		return r.searchAnchored(out, s, w)
-	}
-	lo, hi := w.lo, w.hi
-	for n := 0; lo > 0 && n < snapSlack && isWordByte(s[lo-1]); n++ {
-		lo--
-	}
-	for n := 0; hi < len(s) && n < snapSlack && isWordByte(s[hi]); n++ {
-		hi++
-	}
-	for _, m := range c.re.FindAllStringSubmatchIndex(s[lo:hi], -1) {
-		out = r.keepOrRetry(out, s, w.pat, m, lo)
-	}
-	return out, w.lo
-}
-
-// keepOrRetry is keep for FindAll loops. FindAll resumes after the end of
-// each match, so when a match is rejected (allowed, or too predictable) a
-// real secret starting inside it would never be tried: "pass: password=x"
-// first matches with the value "password=x", which is allowed as another
-// assignment, and hides "password=x" itself. The positions inside a
-// rejected match are therefore searched again.
-func (r *Redactor) keepOrRetry(out []span, s string, pat int32, m []int, base int) []span {
-	n := len(out)
-	out = r.keep(out, s, pat, m, base)
-	if len(out) > n || m[1]-m[0] < 2 {
-		return out
-	}
-	inner := window{pat: pat, lo: base + m[0] + 1, hi: base + m[1] - 1}
-	if r.pats[pat].plan.atStart != nil {
-		out, _ = r.searchAnchored(out, s, inner)
-		return out
-	}
-	for _, m2 := range r.pats[pat].re.FindAllStringSubmatchIndex(s[inner.lo:], -1) {
-		if m2[0]+inner.lo > inner.hi {
-			break
-		}
-		out = r.keepOrRetry(out, s, pat, m2, inner.lo)
-	}
-	return out
-}
-
-// maxAnchoredTries is the most start positions tried one by one; a longer
-// stretch is searched unanchored, which costs less per position.
-const maxAnchoredTries = 48
-
-// searchAnchored finds the matches that start in [w.lo, w.hi], as
-// FindAll would: leftmost first, each further match starting at or after
-// the end of the previous one. Each try sees the byte before its start as
-// context, and as much text after it as the longest match can take plus
-// one byte, so assertions at both ends see what they would see in the
-// whole input.
-func (r *Redactor) searchAnchored(out []span, s string, w window) ([]span, int) {
-	c := &r.pats[w.pat]
-	if w.hi-w.lo > maxAnchoredTries {
-		return r.searchRange(out, s, w), w.lo
-	}
-	next := w.lo
-	for pos := w.lo; pos <= w.hi && pos < len(s); {
-		end := len(s)
-		if c.maxWidth != unboundedWidth {
-			end = min(len(s), pos+c.maxWidth+1)
-		}
-		if c.plan.first != nil && !c.plan.first[s[pos]] {
-			pos++
-			continue
-		}
-		var m []int
-		base := pos
-		if pos == 0 {
-			m = c.plan.atStart.FindStringSubmatchIndex(s[:end])
-		} else {
-			base = pos - 1
-			m = c.plan.afterByte.FindStringSubmatchIndex(s[base:end])
-			if m != nil {
-				m[0]++ // the whole match starts after the context byte
-			}
-		}
-		if m == nil {
-			pos++
-			continue
-		}
-		n := len(out)
-		out = r.keep(out, s, w.pat, m, base)
-		if len(out) == n {
-			// Rejected: a secret may still start inside this match.
-			pos++
-			continue
-		}
-		pos = max(pos+1, base+m[1])
-		next = pos
-	}
-	return out, next
-}
-
-// searchRange finds the matches that start in [w.lo, w.hi] with one
-// unanchored search from w.lo.
-func (r *Redactor) searchRange(out []span, s string, w window) []span {
-	c := &r.pats[w.pat]
-	lo := w.lo
-	for n := 0; lo > 0 && n < snapSlack && isWordByte(s[lo-1]); n++ {
-		lo--
-	}
-	hi := len(s)
-	if c.maxWidth != unboundedWidth {
-		hi = min(len(s), w.hi+c.maxWidth)
-		for n := 0; hi < len(s) && n < snapSlack && isWordByte(s[hi]); n++ {
-			hi++
-		}
-	}
-	for _, m := range c.re.FindAllStringSubmatchIndex(s[lo:hi], -1) {
-		if m[0]+lo > w.hi {
-			break
-		}
-		out = r.keepOrRetry(out, s, w.pat, m, lo)
-	}
-	return out
-}
-
-// keep appends the secret of the match m, offset by base, unless it is
-// empty, too predictable or allowed.
-func (r *Redactor) keep(out []span, s string, pat int32, m []int, base int) []span {
-	c := &r.pats[pat]
-	g := c.SecretGroup
-	a, b := m[2*g], m[2*g+1]
-	if a < 0 || a == b {
-		return out
-	}
-	a, b = a+base, b+base
-	secret := s[a:b]
-	if c.Entropy > 0 && entropy(secret) < c.Entropy {
-		return out
-	}
-	if r.allowed(c, secret) {
-		return out
-	}
-	if out == nil {
-		out = make([]span, 0, 4) // one allocation for the usual few secrets
-	}
-	return append(out, span{start: a, end: b, pat: pat})
 }
 
 func allowed(res []*regexp.Regexp, s string) bool {

@@ -89,38 +89,17 @@ func TestLeadStart(t *testing.T) {
 	s := "x my_accessToken=abc"
 	kw := strings.Index(s, "Token")
 	// The run "access" is walked back over, then one byte for [_.-].
-	assert.Equal(t, strings.Index(s, "_access"), l.start(s, kw))
+	assert.Equal(t, strings.Index(s, "_access"), l.start(s, kw, maxReach))
 
 	l = parseLead(t, `\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^@\s]+@`, "://")
 	s = "dsn=postgres://u:p@h"
 	// At or before the byte preceding the scheme, and not much earlier.
-	lo := l.start(s, strings.Index(s, "://"))
+	lo := l.start(s, strings.Index(s, "://"), maxReach)
 	assert.LessOrEqual(t, lo, strings.Index(s, "postgres")-1)
 	assert.GreaterOrEqual(t, lo, strings.Index(s, "postgres")-2)
 
 	l = parseLead(t, `(?:ab)?key=`, "key")
-	assert.Equal(t, 0, l.start("key=", 0), "clamped at the start of the input")
-}
-
-func TestMergeWindows(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		in     []window
-		expect []window
-	}{
-		{"empty", nil, nil},
-		{"one", []window{{pat: 1, lo: 3, hi: 9}}, []window{{pat: 1, lo: 3, hi: 9}}},
-		{"overlapping", []window{{1, 5, 20}, {1, 0, 8}}, []window{{1, 0, 20}}},
-		{"nested", []window{{1, 0, 20}, {1, 5, 8}}, []window{{1, 0, 20}}},
-		{"touching start positions", []window{{1, 0, 4}, {1, 5, 9}}, []window{{1, 0, 9}}},
-		{"apart", []window{{1, 0, 4}, {1, 6, 9}}, []window{{1, 0, 4}, {1, 6, 9}}},
-		{"other pattern", []window{{2, 0, 4}, {1, 2, 9}}, []window{{1, 2, 9}, {2, 0, 4}}},
-	} {
-		got := mergeWindows(append([]window(nil), tc.in...))
-		if diff := cmp.Diff(tc.expect, got, cmp.AllowUnexported(window{})); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
-		}
-	}
+	assert.Equal(t, 0, l.start("key=", 0, maxReach), "clamped at the start of the input")
 }
 
 func TestMergeSpans(t *testing.T) {
@@ -296,7 +275,9 @@ func FuzzSpans(f *testing.F) {
 						holds = true
 					}
 				}
-				ref := r.keep(nil, s, int32(i), m, 0)
+				cf := confirm{r: r, s: s, budget: budgetBase}
+				cf.keep(int32(i), m, 0, false)
+				ref := cf.out
 				if !holds || len(ref) == 0 {
 					continue
 				}

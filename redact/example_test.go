@@ -130,6 +130,6 @@ func ExampleWithoutPatterns() {
 	r := redact.MustNew(redact.WithoutPatterns("jwt"))
 	fmt.Println(len(r.Patterns()) == len(redact.MustNew().Patterns())-1)
 	// Output:
-	// redact: WithoutPatterns: "no-such-pattern" is not a built-in pattern ID
+	// redact: WithoutPatterns: argument 1 is not a built-in pattern ID
 	// true
 }

@@ -180,9 +180,16 @@ type jsonRewriter struct {
 	last    int // src[:last] has been accounted for in dst
 	changed bool
 	depth   int
+	// embed is how deep this document lies in JSON found inside text (see
+	// redactText); lenient says the document may be cut off by the end
+	// of src, and a value under a sensitive key that runs into the end is
+	// replaced to the end.
+	embed   int
+	lenient bool
 	sc      *jsonScratch
 	errOff  int
 	errMsg  string
+	tier    tier // of the key whose value is read next (tiers.go)
 }
 
 func (w *jsonRewriter) scratch() *jsonScratch {
@@ -379,7 +386,8 @@ func (w *jsonRewriter) key(start, end int, esc bool) (sensitive bool, k []byte) 
 	sc := w.scratch()
 	k = w.content(&sc.key, start, end, esc)
 	ks := unsafe.String(unsafe.SliceData(k), len(k))
-	sensitive = r.IsSensitiveKey(ks)
+	w.tier = r.keyTier(ks)
+	sensitive = w.tier != tierNone
 	if !r.mayHold(ks) {
 		return sensitive, nil
 	}
@@ -437,7 +445,7 @@ func (w *jsonRewriter) stringValue(i int, m *member) int {
 	}
 	cur, changed := text, false
 	if r.mayHold(ts) {
-		red, ch := r.redact(sc.red[:0], ts)
+		red, ch := r.redactText(sc.red[:0], ts, w.embed)
 		sc.red = red
 		if ch {
 			cur, changed = red, true
@@ -503,7 +511,7 @@ func (w *jsonRewriter) nested(text []byte) (out []byte, ok bool) {
 		return nil, false
 	}
 	sc := w.scratch()
-	sub := jsonRewriter{r: w.r, src: text, dst: sc.sub[:0], depth: w.depth}
+	sub := jsonRewriter{r: w.r, src: text, dst: sc.sub[:0], depth: w.depth, embed: w.embed}
 	ok = sub.document()
 	sub.release()
 	if !ok {
@@ -531,19 +539,36 @@ func (w *jsonRewriter) sensitiveValue(i int) int {
 	case '"':
 		var esc bool
 		if end, esc = w.scanString(i); end < 0 || end-i == 2 {
-			return end
+			return w.cutOff(i, end)
 		}
 		value = w.content(&w.scratch().dec, i, end, esc)
 	default:
 		if end = w.skip(i); end < 0 {
-			return -1
+			return w.cutOff(i, end)
 		}
 		value = src[i:end]
+	}
+	if !w.masksJSON(src[i], value) {
+		return w.value(i)
 	}
 	sc := w.scratch()
 	sc.red = w.r.appendWhole(sc.red[:0], unsafe.String(unsafe.SliceData(value), len(value)))
 	w.replace(i, end, sc.red)
 	return end
+}
+
+// cutOff handles the end of a value under a sensitive key at i that
+// failed with end < 0: in a lenient document cut off by the end of src,
+// everything from i on is replaced (fail closed).
+func (w *jsonRewriter) cutOff(i, end int) int {
+	if end >= 0 || !w.lenient || w.errOff < len(w.src) {
+		return end
+	}
+	rest := w.src[i:]
+	sc := w.scratch()
+	sc.red = w.r.appendWhole(sc.red[:0], unsafe.String(unsafe.SliceData(rest), len(rest)))
+	w.replace(i, len(w.src), sc.red)
+	return w.fail(len(w.src), "unexpected end of input")
 }
 
 // stringSpecial marks the bytes that end a plain run inside a JSON string.

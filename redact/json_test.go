@@ -118,13 +118,13 @@ func jsonCases() []jsonCase {
 		// Sensitive keys: every JSON type.
 		{
 			name: "sensitive keys of every type",
-			in:   `{"password":"` + pw + `","apiKey":12345,"token":true,"secret":{"a":[1,{"b":"c"}]},"credentials":["x","y"],"auth":null,"pwd":"","X-Api-Key":-1.5e10,"db.password":false}`,
-			want: `{"password":"[REDACTED]","apiKey":"[REDACTED]","token":"[REDACTED]","secret":"[REDACTED]","credentials":"[REDACTED]","auth":null,"pwd":"","X-Api-Key":"[REDACTED]","db.password":"[REDACTED]"}`,
+			in:   `{"password":"` + pw + `","apiKey":12345,"auth_token":true,"secret":{"a":[1,{"b":"c"}]},"credentials":["x","y"],"auth":null,"pwd":"","X-Api-Key":-1.5e10,"db.password":false}`,
+			want: `{"password":"[REDACTED]","apiKey":"[REDACTED]","auth_token":"[REDACTED]","secret":"[REDACTED]","credentials":"[REDACTED]","auth":null,"pwd":"","X-Api-Key":"[REDACTED]","db.password":"[REDACTED]"}`,
 		},
-		{name: "escaped sensitive key", in: `{"pass\u0077ord":"x","to\u006ben":1}`, want: `{"pass\u0077ord":"[REDACTED]","to\u006ben":"[REDACTED]"}`},
+		{name: "escaped sensitive key", in: `{"pass\u0077ord":"x","auth_to\u006ben":1}`, want: `{"pass\u0077ord":"[REDACTED]","auth_to\u006ben":"[REDACTED]"}`},
 		{name: "sensitive value with escapes", in: `{"password":"a\"b\\c\u00e9"}`, want: `{"password":"[REDACTED]"}`},
 		{name: "duplicate sensitive keys", in: `{"password":"a","password":"b"}`, want: `{"password":"[REDACTED]","password":"[REDACTED]"}`},
-		{name: "nested sensitive keys", in: `{"a":{"b":{"password":"x"}},"c":[{"token":"y"},[{"apiKey":"z"}]]}`, want: `{"a":{"b":{"password":"[REDACTED]"}},"c":[{"token":"[REDACTED]"},[{"apiKey":"[REDACTED]"}]]}`},
+		{name: "nested sensitive keys", in: `{"a":{"b":{"password":"x"}},"c":[{"auth_token":"y"},[{"apiKey":"z"}]]}`, want: `{"a":{"b":{"password":"[REDACTED]"}},"c":[{"auth_token":"[REDACTED]"},[{"apiKey":"[REDACTED]"}]]}`},
 		{name: "non-sensitive look-alikes", in: `{"api_key_id":"k1","max_tokens":5,"keyboard":"us","passwordless":true,"secret_name":"db"}`},
 
 		// Rules keyed on a name see a member as "key":"value".
@@ -154,8 +154,8 @@ func jsonCases() []jsonCase {
 		},
 		{
 			name: "JSON array in a string",
-			in:   `{"body":"[{\"token\":\"a\"},\"` + gh + `\"]"}`,
-			want: `{"body":"[{\"token\":\"[REDACTED]\"},\"[REDACTED]\"]"}`,
+			in:   `{"body":"[{\"auth_token\":\"a\"},\"` + gh + `\"]"}`,
+			want: `{"body":"[{\"auth_token\":\"[REDACTED]\"},\"[REDACTED]\"]"}`,
 		},
 		{
 			name: "JSON in JSON in a string",
@@ -266,8 +266,8 @@ func TestAppendJSONModes(t *testing.T) {
 		{
 			name: "partial keeps the public prefix only",
 			opts: []redact.Option{redact.WithMode(redact.Partial)},
-			in:   `{"msg":"` + jsonGH + `","token":"abc"}`,
-			want: `{"msg":"ghp_[REDACTED]","token":"[REDACTED]"}`,
+			in:   `{"msg":"` + jsonGH + `","auth_token":"abc"}`,
+			want: `{"msg":"ghp_[REDACTED]","auth_token":"[REDACTED]"}`,
 		},
 	}
 	for _, tc := range tests {
@@ -316,7 +316,7 @@ func TestAppendJSONKeywordlessPattern(t *testing.T) {
 func TestAppendJSONObserver(t *testing.T) {
 	var rules []string
 	r := jsonRedactor(t, redact.WithObserver(func(rule string) { rules = append(rules, rule) }))
-	_, err := r.AppendJSON(nil, []byte(`{"password":"x","msg":"`+jsonGH+`","body":"{\"token\":1}","n":null}`))
+	_, err := r.AppendJSON(nil, []byte(`{"password":"x","msg":"`+jsonGH+`","body":"{\"auth_token\":1}","n":null}`))
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []string{redact.KeyRule, "test-gh", redact.KeyRule}, rules)
 }

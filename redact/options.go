@@ -17,6 +17,7 @@ type settings struct {
 	drop        []string
 	custom      []patterns.Pattern
 	addKeys     []string
+	addWeakKeys []string
 	removeKeys  []string
 	mode        Mode
 	mask        string
@@ -50,11 +51,30 @@ func WithoutPatterns(ids ...string) Option {
 	return func(s *settings) { s.drop = append(s.drop, ids...) }
 }
 
-// WithSensitiveKeys adds key names whose values are masked whole. Names are
+// WithSensitiveKeys adds strong key names: any value assigned to them (in
+// JSON, logfmt, [Redactor.Field] and key/value text alike) is masked whole
+// unless it is a placeholder such as "${DB_PASSWORD}", "%s", "<token>",
+// "****", "changeme" or an already-redacted "[REDACTED]". Names are
 // normalised as described at [Redactor.IsSensitiveKey], so "X-Session-Id"
-// and "x_session_id" are the same name.
+// and "x_session_id" are the same name. A name given both here and to
+// [WithWeakKeys] is strong.
 func WithSensitiveKeys(keys ...string) Option {
 	return func(s *settings) { s.addKeys = append(s.addKeys, keys...) }
+}
+
+// WithWeakKeys adds weak key names: a value assigned to them is masked only
+// when it looks like a generated credential: at least 16 bytes of a
+// credential alphabet (letters, digits, + / = _ - . ~ % : ! @ # $ ^ *)
+// mixing at least two kinds of characters, with an entropy of at least 3
+// bits per byte, and not a number, a dotted, dashed or underscored
+// identifier of words and numbers, an ARN, a URL, a path or an e-mail
+// address. Placeholders are never masked. The default weak names are
+// [DefaultWeakKeys] (token, auth, cookie, session, ticket, signature …):
+// programs use them for session ids and cookies, but also for counters,
+// connection ids, auth methods and class dumps ("auth:SIMPLE",
+// "token=Token{…}"). [WithoutSensitiveKeys] removes weak names too.
+func WithWeakKeys(keys ...string) Option {
+	return func(s *settings) { s.addWeakKeys = append(s.addWeakKeys, keys...) }
 }
 
 // WithoutSensitiveKeys removes key names from the sensitive set, for

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/logredact/logredact/internal/kwmatch"
@@ -29,6 +32,7 @@ type Redactor struct {
 	keywordText []string  // keyword index -> lower-cased keyword
 	always      []int32   // patterns without keywords: run on every input
 	keys        keySet
+	g           grammar // the assignment grammar (assign.go)
 
 	mode        Mode
 	mask        string
@@ -45,6 +49,10 @@ type compiled struct {
 	allow    []*regexp.Regexp
 	maxWidth int // longest possible match in bytes, or -1 if unbounded
 	plan     plan
+	// reach is the most text after its start that one try sees:
+	// maxWidth, or maxReach if that is less; capped says it is less.
+	reach  int
+	capped bool
 
 	// literal is the fixed text every secret of this pattern starts with
 	// (lower-cased), such as "ghp_". Partial mode keeps a keyword only when
@@ -80,9 +88,11 @@ func New(opts ...Option) (*Redactor, error) {
 			known[p.ID] = true
 		}
 		drop := make(map[string]bool, len(s.drop))
-		for _, id := range s.drop {
+		for i, id := range s.drop {
 			if !known[id] {
-				s.errs = append(s.errs, fmt.Errorf("redact: WithoutPatterns: %q is not a built-in pattern ID", id))
+				// The argument is not quoted: a mistyped argument can be
+				// anything, a secret pasted in the wrong place included.
+				s.errs = append(s.errs, fmt.Errorf("redact: WithoutPatterns: argument %d is not a built-in pattern ID", i+1))
 			}
 			drop[id] = true
 		}
@@ -114,8 +124,9 @@ func New(opts ...Option) (*Redactor, error) {
 		r.kwPatterns = append(r.kwPatterns, nil)
 		return len(keywords) - 1
 	}
-	for _, p := range all {
-		c, err := compile(p)
+	compiledAll, compileErrs := compileAll(all)
+	for i, p := range all {
+		c, err := compiledAll[i], compileErrs[i]
 		if err == nil && seen[p.ID] {
 			err = fmt.Errorf("redact: pattern %q: duplicate ID", p.ID)
 		}
@@ -136,10 +147,10 @@ func New(opts ...Option) (*Redactor, error) {
 			}
 		}
 	}
-	for _, a := range s.allow {
+	for i, a := range s.allow {
 		re, err := regexp.Compile(a)
 		if err != nil {
-			s.errs = append(s.errs, fmt.Errorf("redact: WithAllow: %w", err))
+			s.errs = append(s.errs, fmt.Errorf("redact: WithAllow: regex %d: %s", i+1, regexErr(err)))
 			continue
 		}
 		r.allow = append(r.allow, re)
@@ -147,7 +158,18 @@ func New(opts ...Option) (*Redactor, error) {
 
 	r.keys = keySet{}
 	for _, k := range defaultSensitiveKeys {
-		r.keys[k] = struct{}{}
+		r.keys[k] = tierStrong
+	}
+	for _, k := range defaultWeakKeys {
+		r.keys[k] = tierWeak
+	}
+	for _, k := range s.addWeakKeys {
+		n := string(normalizeKey(nil, k))
+		if n == "" {
+			s.errs = append(s.errs, errors.New("redact: WithWeakKeys: empty key name"))
+			continue
+		}
+		r.keys[n] = tierWeak
 	}
 	for _, k := range s.addKeys {
 		n := string(normalizeKey(nil, k))
@@ -155,14 +177,15 @@ func New(opts ...Option) (*Redactor, error) {
 			s.errs = append(s.errs, errors.New("redact: WithSensitiveKeys: empty key name"))
 			continue
 		}
-		r.keys[n] = struct{}{}
+		r.keys[n] = tierStrong
 	}
 	for _, k := range s.removeKeys {
 		delete(r.keys, string(normalizeKey(nil, k)))
 	}
 	for k := range r.keys {
-		addKeyword(lastWord(k), groupKey)
+		addKeyword(lastWord(k), keyGroups(lastWord(k)))
 	}
+	r.initGrammar(groups, addKeyword)
 
 	if len(s.errs) > 0 {
 		return nil, errors.Join(s.errs...)
@@ -186,6 +209,31 @@ func MustNew(opts ...Option) *Redactor {
 	return r
 }
 
+// regexErr describes a regexp compile error by its cause alone: the
+// expression, which syntax.Error quotes, may hold a literal secret (an
+// allowlist entry, say), and errors never print input.
+func regexErr(err error) string {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return string(se.Code)
+	}
+	return "cannot compile"
+}
+
+// safeText quotes a pattern's description, which is prose, when it is
+// short printable ASCII, so that the faulty pattern can be found.
+func safeText(s string) string {
+	if s == "" || len(s) > 80 {
+		return "(none)"
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return "(not shown)"
+		}
+	}
+	return strconv.Quote(s)
+}
+
 func isKebab(id string) bool {
 	if id == "" || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
 		return false
@@ -199,17 +247,40 @@ func isKebab(id string) bool {
 	return true
 }
 
+// compileAll compiles the patterns on every core: a catalog of several
+// hundred patterns takes most of a second on one.
+func compileAll(all []patterns.Pattern) ([]compiled, []error) {
+	out := make([]compiled, len(all))
+	errs := make([]error, len(all))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(all)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(all) {
+					return
+				}
+				out[i], errs[i] = compile(all[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out, errs
+}
+
 func compile(p patterns.Pattern) (compiled, error) {
 	c := compiled{Pattern: p}
 	if !isKebab(p.ID) {
-		return c, fmt.Errorf("redact: pattern %q: ID must be kebab-case (a-z, 0-9 and single '-')", p.ID)
+		// An ID that is not kebab-case is not quoted: it may be anything.
+		return c, errors.New("redact: a pattern ID is not kebab-case (a-z, 0-9 and single '-'); its description: " + safeText(p.Description))
 	}
 	if p.Regex == "" {
 		return c, fmt.Errorf("redact: pattern %q: empty regex", p.ID)
 	}
 	re, err := compileCached(p.Regex)
 	if err != nil {
-		return c, fmt.Errorf("redact: pattern %q: invalid regex: %w", p.ID, err)
+		return c, fmt.Errorf("redact: pattern %q: invalid regex: %s", p.ID, regexErr(err))
 	}
 	if p.SecretGroup < 0 || p.SecretGroup > re.NumSubexp() {
 		return c, fmt.Errorf("redact: pattern %q: SecretGroup %d out of range (the regex has %d groups)", p.ID, p.SecretGroup, re.NumSubexp())
@@ -225,7 +296,7 @@ func compile(p patterns.Pattern) (compiled, error) {
 	for _, a := range p.Allow {
 		are, err := compileCached(a)
 		if err != nil {
-			return c, fmt.Errorf("redact: pattern %q: invalid allow regex: %w", p.ID, err)
+			return c, fmt.Errorf("redact: pattern %q: invalid allow regex: %s", p.ID, regexErr(err))
 		}
 		c.allow = append(c.allow, are)
 	}
@@ -233,6 +304,10 @@ func compile(p patterns.Pattern) (compiled, error) {
 	c.literal = groupLiteralPrefix(p.Regex, p.SecretGroup)
 	c.maxWidth = maxWidth(re.String())
 	c.plan = newPlan(re.String(), p.Keywords, p.Allow)
+	c.reach, c.capped = c.maxWidth, false
+	if c.maxWidth == unboundedWidth || c.maxWidth > maxReach {
+		c.reach, c.capped = maxReach, true
+	}
 	c.Keywords = slices.Clone(p.Keywords)
 	c.Allow = slices.Clone(p.Allow)
 	return c, nil
@@ -256,7 +331,10 @@ func compileCached(expr string) (*regexp.Regexp, error) {
 	return re, nil
 }
 
-// IsSensitiveKey reports whether values under key are masked whole.
+// IsSensitiveKey reports whether key is a sensitive name, strong or weak
+// (see [WithWeakKeys]). A value under a strong name is masked whole unless
+// it is a placeholder; under a weak name only when it looks like a
+// credential: [Redactor.MasksValue] decides for one value.
 //
 // Keys are normalised before comparison: ASCII letters are lower-cased and
 // words are joined by '_', where a word ends at '_', '-', '.', ' ', '/', ':'
@@ -273,10 +351,21 @@ func (r *Redactor) IsSensitiveKey(key string) bool {
 	return r.keys.matches(normalizeKey(buf[:0], key))
 }
 
+// MasksValue reports whether [Redactor.Field] replaces value whole when it
+// is logged under key: key is a strong sensitive name and value is not a
+// placeholder, or key is a weak name (see [WithWeakKeys]) and value looks
+// like a credential. For a value that is not a string, pass the text the
+// logger will print (the digits of a number, say). Adapters use it to
+// decide about scalars; a structured value under a weak key is walked, not
+// masked, so that the keys inside it decide.
+func (r *Redactor) MasksValue(key, value string) bool {
+	return masksValue(r.keyTier(key), value)
+}
+
 // String returns s with every secret replaced. When s holds no secret it is
 // returned as it is, without allocating.
 func (r *Redactor) String(s string) string {
-	if !r.mayHold(s) {
+	if !r.mayHold(s) && !r.mayHideInEscapes(s) {
 		return s
 	}
 	return r.redactString(s)
@@ -291,22 +380,33 @@ func (r *Redactor) redactString(s string) (out string) {
 			out = r.mask
 		}
 	}()
-	sps := r.spans(s)
-	if len(sps) == 0 {
-		return s
+	if nextJSONStart(s, 0) < 0 {
+		sps := r.textSpans(s)
+		if len(sps) == 0 {
+			return s
+		}
+		b := r.appendSpans(make([]byte, 0, len(s)+32*len(sps)), s, sps)
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
-	b := r.appendSpans(make([]byte, 0, len(s)+32*len(sps)), s, sps)
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	pooled := embedPool.Get().(*[]byte)
+	b, changed := r.redactText((*pooled)[:0], s, 0)
+	if changed {
+		out = string(b)
+	} else {
+		out = s
+	}
+	if cap(b) <= maxPooledBuf {
+		*pooled = b
+		embedPool.Put(pooled)
+	}
+	return out
 }
 
 // Field returns value redacted as the value of a field named key: wholly
 // replaced when key is sensitive (see [Redactor.IsSensitiveKey]) and not
 // empty, otherwise with the patterns applied as by [Redactor.String].
 func (r *Redactor) Field(key, value string) string {
-	if r.IsSensitiveKey(key) {
-		if value == "" {
-			return value
-		}
+	if masksValue(r.keyTier(key), value) {
 		if r.mode == Mask {
 			// The common case needs no buffer.
 			if r.observer != nil {
@@ -323,11 +423,10 @@ func (r *Redactor) Field(key, value string) string {
 // extended slice. It does not retain src.
 func (r *Redactor) AppendBytes(dst, src []byte) []byte {
 	s := unsafe.String(unsafe.SliceData(src), len(src))
-	if !r.mayHold(s) {
+	if !r.mayHold(s) && !r.mayHideInEscapes(s) {
 		return append(dst, src...)
 	}
-	out, _ := r.redact(dst, s)
-	return out
+	return r.appendText(dst, s)
 }
 
 // Match is one secret found by [Redactor.Find]: s[Start:End] is the secret
@@ -339,10 +438,12 @@ type Match struct {
 }
 
 // Find reports the secrets in s in order of position, as [Redactor.String]
-// would replace them (overlapping findings merged). It returns nil, without
+// would replace them (overlapping findings merged), escapes decoded. It
+// reads s as text: values that String masks because a JSON object inside s
+// names them with a sensitive key are not reported. It returns nil, without
 // allocating, when s holds none. Find suits statistics and check modes.
 func (r *Redactor) Find(s string) (ms []Match) {
-	if !r.mayHold(s) {
+	if !r.mayHold(s) && !r.mayHideInEscapes(s) {
 		return nil
 	}
 	defer func() {
@@ -350,7 +451,7 @@ func (r *Redactor) Find(s string) (ms []Match) {
 			ms = []Match{{Rule: "internal-error", Start: 0, End: len(s)}}
 		}
 	}()
-	for _, sp := range r.spans(s) {
+	for _, sp := range r.textSpans(s) {
 		ms = append(ms, Match{Rule: r.pats[sp.pat].ID, Start: sp.start, End: sp.end})
 	}
 	return ms
@@ -400,11 +501,23 @@ func (r *Redactor) redact(dst []byte, s string) (out []byte, changed bool) {
 			changed = true
 		}
 	}()
-	sps := r.spans(s)
+	sps := r.textSpans(s)
 	if len(sps) == 0 {
 		return append(dst, s...), false
 	}
 	return r.appendSpans(dst, s, sps), true
+}
+
+// appendText is AppendBytes' slow path: redactText, failing closed.
+func (r *Redactor) appendText(dst []byte, s string) (out []byte) {
+	start := len(dst)
+	defer func() {
+		if recover() != nil {
+			out = append(dst[:start], r.mask...)
+		}
+	}()
+	out, _ = r.redactText(dst, s, 0)
+	return out
 }
 
 // appendSpans appends s to dst with each of the sorted, disjoint spans sps

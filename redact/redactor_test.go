@@ -62,10 +62,10 @@ func TestNewErrors(t *testing.T) {
 		{"secret group out of range", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "grp", Keywords: []string{"x"}, Regex: `x(y)`, SecretGroup: 2})}, []string{`"grp"`, "SecretGroup 2 out of range"}},
 		{"negative secret group", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "neg", Keywords: []string{"x"}, Regex: `x`, SecretGroup: -1})}, []string{`"neg"`, "SecretGroup -1"}},
 		{"empty keyword", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "kw", Keywords: []string{"a", ""}, Regex: `a`})}, []string{`"kw"`, "keyword 1 is empty"}},
-		{"not kebab-case", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "Not_Kebab", Keywords: []string{"a"}, Regex: `a`})}, []string{`"Not_Kebab"`, "kebab-case"}},
+		{"not kebab-case", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "Not_Kebab", Keywords: []string{"a"}, Regex: `a`})}, []string{"kebab-case"}},
 		{"entropy out of range", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "ent", Keywords: []string{"a"}, Regex: `a`, Entropy: 9})}, []string{`"ent"`, "Entropy"}},
 		{"bad allow regex", []redact.Option{redact.WithPatterns(patterns.Pattern{ID: "allow", Keywords: []string{"a"}, Regex: `a`, Allow: []string{`[`}})}, []string{`"allow"`, "allow regex"}},
-		{"unknown built-in dropped", []redact.Option{redact.WithoutPatterns("no-such-pattern")}, []string{`"no-such-pattern"`, "not a built-in"}},
+		{"unknown built-in dropped", []redact.Option{redact.WithoutPatterns("no-such-pattern")}, []string{"argument 1", "not a built-in"}},
 		{"empty mask", []redact.Option{redact.WithMask("")}, []string{"mask must not be empty"}},
 		{"bad label format", []redact.Option{redact.WithLabelFormat("[%s:%s]")}, []string{"label format"}},
 		{"hmac without key", []redact.Option{redact.WithMode(redact.HMAC)}, []string{"hmac mode needs a key"}},
@@ -379,5 +379,25 @@ func TestRejectedMatchDoesNotHideASecret(t *testing.T) {
 		"auth: token=" + pw + "x7Q",
 	} {
 		assert.NotContains(t, r.String(in), pw, "input %q", in)
+	}
+}
+
+// TestErrorsNeverQuoteInput: a secret pasted into the wrong option must
+// not reach a log of the error.
+func TestErrorsNeverQuoteInput(t *testing.T) {
+	tok := "ghp_" + strings.Repeat("Zx9Q", 9)
+	for _, tc := range []struct {
+		name string
+		opt  redact.Option
+	}{
+		{"WithAllow", redact.WithAllow("(" + tok)},
+		{"WithoutPatterns", redact.WithoutPatterns(tok)},
+		{"pattern ID", redact.WithPatterns(patterns.Pattern{ID: tok, Keywords: []string{"a"}, Regex: `a`})},
+		{"pattern regex", redact.WithPatterns(patterns.Pattern{ID: "p", Keywords: []string{"a"}, Regex: `a(` + tok})},
+		{"allow regex", redact.WithPatterns(patterns.Pattern{ID: "p", Keywords: []string{"a"}, Regex: `a`, Allow: []string{"[" + tok}})},
+	} {
+		_, err := redact.New(tc.opt)
+		require.Error(t, err, tc.name)
+		assert.NotContains(t, err.Error(), tok[4:12], tc.name)
 	}
 }

@@ -28,6 +28,9 @@ func TestCleanAllocs(t *testing.T) {
 		"message": nil,
 		"scalars": {slog.Int("status", 200), slog.String("method", "GET"), slog.Bool("ok", true),
 			slog.Float64("f", 1.5), slog.Time("t", time.Unix(1, 0)), slog.Duration("d", time.Second)},
+		// Weak names with values that do not look like credentials.
+		"weak-keys": {slog.Int("token", 123456), slog.String("auth", "SIMPLE"), slog.Bool("session", true),
+			slog.Float64("sid", 1.5), slog.Time("ticket", time.Unix(1, 0))},
 		"error":  {slog.Any("err", errors.New("connection reset"))},
 		"struct": {slog.Any("user", slogUser{ID: 1, Name: "ada", Roles: []string{"admin"}})},
 		"bytes":  {slog.Any("b", []byte("hello"))},

@@ -24,11 +24,13 @@ func ExampleNewHandler() {
 	pw := "hunter2-" + "Qz8" // built at run time, like every test secret
 	logger.With("service", "orders").Info("connecting",
 		"dsn", "postgres://app:"+pw+"@db:5432/orders",
+		// "auth" is a weak name: the keys inside the group decide.
 		slog.Group("auth", "user", "ada", "password", pw),
+		// "credentials" is a strong name: the whole group is masked.
 		slog.Group("credentials", "user", "ada", "pin", "4711"),
 	)
 	// Output:
-	// {"level":"INFO","msg":"connecting","service":"orders","dsn":"postgres://app:[REDACTED]@db:5432/orders","auth":"[REDACTED]","credentials":"[REDACTED]"}
+	// {"level":"INFO","msg":"connecting","service":"orders","dsn":"postgres://app:[REDACTED]@db:5432/orders","auth":{"user":"ada","password":"[REDACTED]"},"credentials":"[REDACTED]"}
 }
 
 func ExampleReplaceAttr() {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/logredact/logredact/internal/anyredact"
 	"github.com/logredact/logredact/redact"
 )
 
@@ -15,8 +16,8 @@ import (
 type Handler struct {
 	next slog.Handler
 	e    engine
-	// maskKey is the first sensitive name given to WithGroup, or "". Every
-	// attribute logged below that group is masked whole.
+	// maskKey is the first strong sensitive name given to WithGroup, or
+	// "". Every attribute logged below that group is masked whole.
 	maskKey string
 }
 
@@ -108,14 +109,16 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 }
 
 // WithGroup returns a Handler wrapping the result of the wrapped handler's
-// WithGroup. A name holding a secret is redacted; a sensitive name makes
-// every attribute logged below it masked whole.
+// WithGroup. A name holding a secret is redacted; a strong sensitive name
+// (password, credentials …) makes every attribute logged below it masked
+// whole, while below a weak one (auth, token, session …) each attribute's
+// own key decides.
 func (h *Handler) WithGroup(name string) slog.Handler {
 	name = h.e.r.String(name)
 	h2 := *h
 	h2.next = h.next.WithGroup(name)
 	h2.e = newEngine(h.e.r, h2.next, h.e.keys)
-	if h2.maskKey == "" && h.e.r.IsSensitiveKey(name) {
+	if h2.maskKey == "" && anyredact.KeyTier(h.e.r, name) == anyredact.Strong {
 		h2.maskKey = name
 	}
 	return &h2
@@ -132,13 +135,15 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 //   - Only handlers that honour HandlerOptions.ReplaceAttr use it, and a
 //     program that has its own ReplaceAttr must call both.
 //   - It sees attributes one by one, after the handler resolved them, never
-//     whole groups: a sensitive group key masks each attribute below it
+//     whole groups: a strong group key masks each attribute below it
 //     rather than the group, and a secret in a group name is not removed.
 //   - The built-in handlers pass the message through it as the attribute
 //     "msg" (key [slog.MessageKey], no groups), so the message is redacted;
 //     handlers that do not pass the message leave it unredacted.
 //   - It does not know the handler's output format, so values of kind Any
-//     are checked in both their JSON and their fmt "%+v" forms.
+//     are checked in every rendering (JSON, MarshalText, fmt "%+v",
+//     Error), and one whose rendering called a method of the program is
+//     replaced by a stand-in rendering as the checked text.
 func ReplaceAttr(r *redact.Redactor) func(groups []string, a slog.Attr) slog.Attr {
 	if r == nil {
 		r = defaultRedactor()
@@ -147,7 +152,7 @@ func ReplaceAttr(r *redact.Redactor) func(groups []string, a slog.Attr) slog.Att
 	return func(groups []string, a slog.Attr) slog.Attr {
 		maskKey := ""
 		for _, g := range groups {
-			if _, sensitive := e.key(g); sensitive {
+			if _, tier := e.key(g); tier == anyredact.Strong {
 				maskKey = g
 				break
 			}

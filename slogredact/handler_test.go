@@ -82,11 +82,59 @@ func TestValueKinds(t *testing.T) {
 			assert.Equal(t, "ada", m["user"])
 		}},
 		{"sensitive-key-any-kind", func(l *slog.Logger) {
-			l.Info("m", slog.Int("token", 123456), slog.Bool("secret", true), slog.Duration("session", time.Second),
-				slog.Any("credentials", []string{"a", "b"}), slog.Any("auth", account{Name: "x"}))
+			// Strong names mask whatever kind of value they name.
+			l.Info("m", slog.Int("auth_token", 123456), slog.Bool("secret", true), slog.Duration("password", time.Second),
+				slog.Any("credentials", []string{"a", "b"}), slog.Any("api_key", account{Name: "x"}),
+				slog.Group("client_secret", "a", "b"))
 		}, func(t *testing.T, _ string, m map[string]any) {
-			for _, k := range []string{"token", "secret", "session", "credentials", "auth"} {
+			for _, k := range []string{"auth_token", "secret", "password", "credentials", "api_key", "client_secret"} {
 				assert.Equal(t, mask, m[k], k)
+			}
+		}},
+		{"weak-key-scalars", func(l *slog.Logger) {
+			// Weak names mask only what looks like a credential: not a
+			// number, a boolean, a duration or a short word.
+			l.Info("m", slog.Int("token", 123456), slog.Bool("auth", true), slog.Duration("session", time.Second),
+				"cookie", "nessus", "ticket", "T-4711-ab",
+				"sid", cred, slog.Any("signature", []byte(cred)), slog.Any("session_key", textCred{cred}))
+		}, func(t *testing.T, f string, m map[string]any) {
+			want := map[string]any{"token": 123456.0, "auth": true, "session": 1e9}
+			if f == "text" {
+				want = map[string]any{"token": "123456", "auth": "true", "session": "1s"}
+			}
+			for k, v := range want {
+				assert.Equal(t, v, m[k], k)
+			}
+			assert.Equal(t, "nessus", m["cookie"])
+			assert.Equal(t, "T-4711-ab", m["ticket"], "too short for a credential")
+			for _, k := range []string{"sid", "session_key"} {
+				assert.Equal(t, mask, m[k], k)
+			}
+			if f == "json" {
+				// A []byte stays one: the JSON handler writes its base64.
+				assert.Equal(t, base64.StdEncoding.EncodeToString([]byte(mask)), m["signature"])
+			} else {
+				assert.Equal(t, mask, m["signature"])
+			}
+		}},
+		{"weak-key-structured", func(l *slog.Logger) {
+			// Below a weak name a group, struct or map is walked: the
+			// keys inside decide.
+			l.Info("m", slog.Group("auth", "method", "SIMPLE", "user", "ada", "password", keyOnly),
+				slog.Any("token", account{Name: "x", Password: keyOnly}),
+				slog.Any("session", map[string]string{"id": "s-1", "api_key": keyOnly}))
+		}, func(t *testing.T, f string, m map[string]any) {
+			assert.Equal(t, "SIMPLE", at(t, m, "auth", "method"))
+			assert.Equal(t, "ada", at(t, m, "auth", "user"))
+			assert.Equal(t, mask, at(t, m, "auth", "password"))
+			if f == "json" {
+				assert.Equal(t, "x", at(t, m, "token", "name"))
+				assert.Equal(t, mask, at(t, m, "token", "password"))
+				assert.Equal(t, "s-1", at(t, m, "session", "id"))
+				assert.Equal(t, mask, at(t, m, "session", "api_key"))
+			} else {
+				assert.Contains(t, m["token"], "name:x")
+				assert.Contains(t, m["session"], "id:s-1")
 			}
 		}},
 		{"sensitive-key-empty", func(l *slog.Logger) { l.Info("m", "password", "", "token", nil) },
@@ -213,16 +261,22 @@ func TestValueKinds(t *testing.T) {
 		{"secret-key", func(l *slog.Logger) { l.Info("m", ghToken, "v") },
 			func(t *testing.T, _ string, m map[string]any) { assert.Equal(t, "v", m[mask]) }},
 		{"with-attrs", func(l *slog.Logger) {
-			l.With("password", keyOnly, "dsn", dbURL).With(slog.Group("g", "token", keyOnly)).Info("m", "n", 1)
+			l.With("password", keyOnly, "dsn", dbURL).With(slog.Group("g", "auth_token", keyOnly)).Info("m", "n", 1)
 		}, func(t *testing.T, _ string, m map[string]any) {
 			assert.Equal(t, mask, m["password"])
 			assert.Equal(t, redactedDSN, m["dsn"])
-			assert.Equal(t, mask, at(t, m, "g", "token"))
+			assert.Equal(t, mask, at(t, m, "g", "auth_token"))
 		}},
 		{"with-group-sensitive", func(l *slog.Logger) {
-			l.WithGroup("auth").With("user", "ada").Info("m", "pin", keyOnly, "password", "")
+			l.WithGroup("credentials").With("user", "ada").Info("m", "pin", keyOnly, "password", "")
 		}, func(t *testing.T, _ string, m map[string]any) {
-			assert.Equal(t, map[string]any{"user": mask, "pin": mask, "password": ""}, m["auth"])
+			assert.Equal(t, map[string]any{"user": mask, "pin": mask, "password": ""}, m["credentials"])
+		}},
+		{"with-group-weak", func(l *slog.Logger) {
+			// A weak group name masks nothing itself: each key below decides.
+			l.WithGroup("auth").With("user", "ada").Info("m", "method", "SIMPLE", "password", keyOnly, "token", cred)
+		}, func(t *testing.T, _ string, m map[string]any) {
+			assert.Equal(t, map[string]any{"user": "ada", "method": "SIMPLE", "password": mask, "token": mask}, m["auth"])
 		}},
 		{"with-group", func(l *slog.Logger) { l.WithGroup("req").Info("m", "dsn", dbURL) },
 			func(t *testing.T, _ string, m map[string]any) { assert.Equal(t, redactedDSN, at(t, m, "req", "dsn")) }},
@@ -402,6 +456,12 @@ func TestSlogtestRun(t *testing.T) {
 	}
 }
 
+// textCred renders as its text, through MarshalText, in JSON and text
+// handlers alike: a scalar with a method of its own.
+type textCred struct{ s string }
+
+func (c textCred) MarshalText() ([]byte, error) { return []byte(c.s), nil }
+
 // TestConcurrent shares With-handlers between goroutines; run with -race.
 func TestConcurrent(t *testing.T) {
 	var buf lockedBuffer
@@ -420,7 +480,7 @@ func TestConcurrent(t *testing.T) {
 				case 1:
 					l.Info("dsn", "dsn", dbURL, "acct", account{Password: keyOnly})
 				case 2:
-					shared.WithGroup("auth").Info("auth", "pin", keyOnly)
+					shared.WithGroup("credentials").Info("auth", "pin", keyOnly)
 				default:
 					l.Error("err", "err", fmt.Errorf("token %s", ghToken), "v", secretValuer{bearer})
 				}
@@ -482,9 +542,9 @@ func TestModes(t *testing.T) {
 	key := []byte(strings.Repeat("k", 32))
 	r = redact.MustNew(redact.WithHMACKey(key))
 	l, buf = newLogger(formats[0], r)
-	l.Info("m", "password", keyOnly, "token", keyOnly, "secret", "other"+keyOnly)
+	l.Info("m", "password", keyOnly, "auth_token", keyOnly, "secret", "other"+keyOnly)
 	m = decodeJSON(t, buf.String())
-	assert.Equal(t, m["password"], m["token"], "one secret, one digest")
+	assert.Equal(t, m["password"], m["auth_token"], "one secret, one digest")
 	assert.NotEqual(t, m["password"], m["secret"])
 	assert.Contains(t, m["password"], "[REDACTED:hmac:")
 }

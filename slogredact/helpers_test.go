@@ -27,6 +27,10 @@ var (
 	// keyOnly is a value that no pattern finds: only a sensitive key can
 	// tell it is secret.
 	keyOnly = "plain" + "Value" + "4711"
+	// cred looks like a generated credential (long, mixed, high entropy)
+	// but matches no provider pattern: only a key, weak or strong, can
+	// tell it is secret.
+	cred = "q7" + madeUp(22, 3)
 )
 
 // madeUp returns n computed characters that look random: the catalog's
@@ -44,7 +48,7 @@ func madeUp(n, seed int) string {
 var testRedactor = redact.MustNew()
 
 // allSecrets are the secret parts that must never appear in output.
-var allSecrets = []string{ghToken, password, jwtish, keyOnly}
+var allSecrets = []string{ghToken, password, jwtish, keyOnly, cred}
 
 func noTime(groups []string, a slog.Attr) slog.Attr {
 	if a.Key == slog.TimeKey && len(groups) == 0 {

@@ -2,6 +2,7 @@ package zapredact
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -19,14 +20,20 @@ type core struct {
 	inner zapcore.Core
 	r     *redact.Redactor
 
-	// mask is the sensitive key of a namespace opened by context fields
-	// (With); every value logged after it lands inside that namespace and
-	// is masked whole. Empty when no such namespace is open.
+	// mask is the strong sensitive key of a namespace opened by context
+	// fields (With); every value logged after it lands inside that
+	// namespace and is masked whole. Empty when no such namespace is open.
 	mask string
 
 	// hook is c.before, bound once: passing a stored func value to
 	// CheckedEntry.Before does not allocate, a fresh method value would.
 	hook zapcore.CheckPreWriteHook
+
+	// cleanName is the first logger name this core found clean. A logger
+	// keeps its name for every entry, so remembering one saves scanning
+	// it per entry; remembering only the first means no allocation
+	// however many names share the core.
+	cleanName atomic.Pointer[string]
 }
 
 var (
@@ -35,33 +42,63 @@ var (
 )
 
 // NewCore returns a Core that redacts secrets from everything it passes to
-// inner: the entry's message and stack trace, the fields given at the log
-// site and the context fields added with With. A nil r means a Redactor
-// built by [redact.New] with no options; a nil inner means
-// [zapcore.NewNopCore].
+// inner: the entry's message, logger name (Logger.Named) and stack trace,
+// the fields given at the log site and the context fields added with With.
+// A nil r means a Redactor built by [redact.New] with no options; a nil
+// inner means [zapcore.NewNopCore].
 //
 // The rules it follows:
 //
 //   - inner keeps every decision: Enabled, Level and Check are answered by
 //     inner, so samplers, tees and level filters behave as without
 //     redaction. Only entries inner accepts are redacted.
-//   - A string, byte string, binary value, Stringer or error is scanned by
-//     the patterns of r; only the secret is replaced.
-//   - A value whose key is sensitive (see [redact.Redactor.IsSensitiveKey])
-//     is replaced whole by a string, whatever its type, at any depth of
-//     objects, arrays and namespaces. After a namespace with a sensitive
-//     key, every value in that namespace is replaced whole.
-//   - Objects and arrays (zap.Object, zap.Array, zap.Inline, zap.Strings,
-//     zap.Errors ...) are redacted while they are encoded, key by key, so
-//     they stay objects and arrays. zap.Any of maps, structs and slices
-//     (zap.Reflect) is redacted through its JSON form and stays an object.
-//   - Errors keep zap's layout (key, keyVerbose, keyCauses), redacted.
-//   - Fail closed: a String, Error or MarshalLogObject method that panics,
-//     or an object nested too deep, is replaced by r.Marker(); the log call
-//     never panics because of redaction.
-//   - An entry with nothing to redact reaches inner unchanged (the same
-//     field slice), so its output is byte for byte what inner alone writes,
-//     and redaction allocates nothing for it.
+//   - Every text written goes through r: strings, byte strings, binary
+//     values, the text of Stringers and errors, and the strings inside
+//     objects and arrays are redacted as by [redact.Redactor.String]; only
+//     the secret is replaced.
+//   - Values under sensitive keys follow the key tiers of r, at any depth
+//     of objects, arrays and namespaces. A scalar (a string, byte string,
+//     number, boolean, time, duration, or the text of a Stringer or an
+//     error) is replaced whole by a string when
+//     [redact.Redactor.MasksValue] says so for its printed text: under a
+//     strong name (password, api_key, auth_token …) any value but a
+//     placeholder, under a weak name (token, auth, session …) only a value
+//     that looks like a credential. A scalar not masked keeps its type and
+//     is redacted as under any key. An object, array or reflected value is
+//     replaced whole under a strong name and walked under a weak one, so
+//     that the keys inside it decide. After a namespace with a strong name,
+//     every value in that namespace is replaced whole; a namespace with a
+//     weak name is walked.
+//   - What is written is what was redacted. A value whose text comes from
+//     the caller's methods has them run once per write: a Stringer's
+//     String once per entry, written as a string field; an error's Error
+//     (and Errors, and Format with "%+v", as zap calls them) once per
+//     entry, written as an error holding only the redacted text, in zap's
+//     layout (key, keyVerbose, keyCauses). Errors made by errors.New and
+//     fmt.Errorf, whose text is fixed, are passed on when clean.
+//   - Objects and arrays (zap.Object, zap.Array, zap.Inline, zap.Errors,
+//     zap.Dict ...) are redacted while they are encoded, key by key, so
+//     they stay objects and arrays; their marshalers run once per core
+//     that writes the entry. zap's own arrays of strings, numbers and
+//     times (zap.Strings, zap.Ints ...) are read directly. zap.Any of
+//     maps, structs and slices (zap.Reflect) is redacted through the JSON
+//     form its one encoding produces and stays an object; it reaches
+//     inner as a [json.Marshaler], which zap's reflected encoder (and any
+//     that honours json.Marshaler) writes as that JSON.
+//   - Fail closed: a String or Error method that panics is replaced by
+//     r.Marker(). A marshaler that panics while it is encoded ends its
+//     object or array where it stopped, and zap writes keyError
+//     "PANIC=" + r.Marker() beside it; an object nested too deep ends in
+//     r.Marker(). The log call never panics because of redaction.
+//   - An entry whose fields are all plain values (strings, byte strings,
+//     numbers, times, durations, errors from errors.New and fmt.Errorf,
+//     zap's own arrays of those, namespaces) and hold nothing to redact
+//     reaches inner unchanged (the same field slice), and redaction
+//     allocates nothing for it. An entry with values that have methods
+//     reaches inner with a copy of its fields in which those values are
+//     replaced, which costs an allocation for the copy and one per value
+//     replaced (none for a Stringer). Either way, when nothing is
+//     redacted the output is byte for byte what inner alone writes.
 //
 // NewCore must wrap the root of the logger (see the package documentation):
 // fields attached with With before wrapping are already encoded by inner
@@ -112,9 +149,10 @@ func (c *core) With(fields []zapcore.Field) zapcore.Core {
 }
 
 // Check forwards to inner, which adds itself to ce when it accepts the
-// entry, and then registers the redacting hook. The message is redacted
-// here, on the CheckedEntry itself, because zap reads ce.Message after
-// writing (the panic value of Panic and DPanic, CheckWriteHooks); the
+// entry, and then registers the redacting hook. The message and the
+// logger name are redacted here, on the CheckedEntry itself, because zap
+// reads ce.Message after writing (the panic value of Panic and DPanic,
+// CheckWriteHooks); the
 // stack trace is only added by the Logger after Check returns, so it is
 // redacted by the hook.
 func (c *core) Check(ent zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.CheckedEntry {
@@ -123,7 +161,26 @@ func (c *core) Check(ent zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.Check
 		return nil
 	}
 	ce.Message = c.r.String(ce.Message)
+	ce.LoggerName = c.name(ce.LoggerName)
 	return ce.Before(ent, c.hook)
+}
+
+// name returns the logger name redacted. Logger.Named joins names with
+// dots, and a name built from data ("client." + id) may carry a secret.
+func (c *core) name(n string) string {
+	if n == "" {
+		return n
+	}
+	if p := c.cleanName.Load(); p != nil && *p == n {
+		return n
+	}
+	red := c.r.String(n)
+	if red == n && c.cleanName.Load() == nil {
+		p := new(string) // not &n: n would escape, and allocate, on every call
+		*p = n
+		c.cleanName.CompareAndSwap(nil, p)
+	}
+	return red
 }
 
 // before is the pre-write hook registered by Check.
@@ -140,6 +197,7 @@ func (c *core) before(ent zapcore.Entry, fields []zapcore.Field) (zapcore.Entry,
 // that drives a Core by hand.
 func (c *core) Write(ent zapcore.Entry, fields []zapcore.Field) error {
 	ent.Message = c.r.String(ent.Message)
+	ent.LoggerName = c.name(ent.LoggerName)
 	ent, fields = c.before(ent, fields)
 	return c.inner.Write(ent, fields)
 }

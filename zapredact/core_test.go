@@ -86,12 +86,12 @@ func TestTee(t *testing.T) {
 	logger := zap.New(zapredact.NewCore(zapcore.NewTee(all, errs), r))
 
 	logger.Debug("debug " + planted)
-	logger.Info("info", zap.String("token", "t"))
+	logger.Info("info", zap.String("auth_token", "t"))
 	logger.Error("error "+planted, zap.String("note", planted))
 
 	assert.Equal(t, []string{
 		`{"level":"debug","msg":"debug [REDACTED]"}`,
-		`{"level":"info","msg":"info","token":"[REDACTED]"}`,
+		`{"level":"info","msg":"info","auth_token":"[REDACTED]"}`,
 		`{"level":"error","msg":"error [REDACTED]","note":"[REDACTED]"}`,
 	}, allBuf.Lines())
 	assert.Equal(t, []string{"error\terror [REDACTED]\t{\"note\": \"[REDACTED]\"}"}, errBuf.Lines())
@@ -106,14 +106,14 @@ func TestSugaredLogger(t *testing.T) {
 		"err", fmt.Errorf("bad %s", planted), "cfg", map[string]string{"v": planted})
 	s.Infof("dsn=%s", "x "+planted)
 	s.Info("joined ", planted)
-	s.With("token", "abc").Infow("child", "n", 1)
+	s.With("auth_token", "abc").Infow("child", "n", 1)
 	s.Infoln("line", planted)
 	assert.Equal(t, []string{
 		`{"level":"info","msg":"login [REDACTED]","password":"[REDACTED]","apiKey":"[REDACTED]","note":"[REDACTED]",` +
 			`"err":"bad [REDACTED]","cfg":{"v":"[REDACTED]"}}`,
 		`{"level":"info","msg":"dsn=x [REDACTED]"}`,
 		`{"level":"info","msg":"joined [REDACTED]"}`,
-		`{"level":"info","msg":"child","token":"[REDACTED]","n":1}`,
+		`{"level":"info","msg":"child","auth_token":"[REDACTED]","n":1}`,
 		`{"level":"info","msg":"line [REDACTED]"}`,
 	}, buf.Lines())
 	assert.NotContains(t, buf.String(), "hunter2")
@@ -125,11 +125,11 @@ func TestReplaceGlobals(t *testing.T) {
 	undo := zap.ReplaceGlobals(logger)
 	defer undo()
 	zap.L().Info("global " + planted)
-	zap.S().Infow("sugar", "token", "t")
+	zap.S().Infow("sugar", "auth_token", "t")
 	zap.S().Infof("f %s", planted)
 	assert.Equal(t, []string{
 		`{"level":"info","msg":"global [REDACTED]"}`,
-		`{"level":"info","msg":"sugar","token":"[REDACTED]"}`,
+		`{"level":"info","msg":"sugar","auth_token":"[REDACTED]"}`,
 		`{"level":"info","msg":"f [REDACTED]"}`,
 	}, buf.Lines())
 }
@@ -161,11 +161,11 @@ func TestWithKeepsWrapper(t *testing.T) {
 	r := testRedactor(t)
 	logger, buf := newLogger("json", r)
 	child := logger.With(zap.String("a", "1")).With(zap.String("b", "2")).Named("n")
-	child.Info("deep "+planted, zap.String("token", "x"))
+	child.Info("deep "+planted, zap.String("auth_token", "x"))
 	lazy := logger.WithLazy(zap.String("lazy", planted))
 	lazy.Info("lazy " + planted)
 	assert.Equal(t, []string{
-		`{"level":"info","logger":"n","msg":"deep [REDACTED]","a":"1","b":"2","token":"[REDACTED]"}`,
+		`{"level":"info","logger":"n","msg":"deep [REDACTED]","a":"1","b":"2","auth_token":"[REDACTED]"}`,
 		`{"level":"info","msg":"lazy [REDACTED]","lazy":"[REDACTED]"}`,
 	}, buf.Lines())
 }

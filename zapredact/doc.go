@@ -12,10 +12,10 @@
 //	logger, err = cfg.Build(zapredact.WrapCore(r)) // cfg is a zap.Config
 //	zap.ReplaceGlobals(logger)                     // zap.L() and zap.S() too
 //
-// Everything logged through the wrapped core is redacted: the message, the
-// stack trace, the fields of Logger and SugaredLogger calls (Infow,
-// Infof...) and context fields added with With, at any depth of objects
-// and arrays. What is redacted and how is described at [NewCore]; which
+// Everything logged through the wrapped core is redacted: the message,
+// the logger name, the stack trace, the fields of Logger and SugaredLogger
+// calls (Infow, Infof...) and context fields added with With, at any depth
+// of objects and arrays. What is redacted and how is described at [NewCore]; which
 // text is a secret is decided by the [redact.Redactor].
 //
 // # How it works
@@ -24,11 +24,11 @@
 // (level, sampling, which branch of a Tee accepts the entry), and
 // registers a pre-write hook with [zapcore.CheckedEntry.Before] that
 // rewrites the entry and its fields before any core writes them. An entry
-// with nothing to redact is passed on as it is: the output is byte for
-// byte that of the bare core and redaction allocates nothing. Objects and
-// arrays are first walked once with an encoder that writes nothing; only
-// those holding something to redact are replaced by a wrapper that redacts
-// them, key by key, as the inner encoder encodes them.
+// of plain fields with nothing to redact is passed on as it is: the output
+// is byte for byte that of the bare core and redaction allocates nothing. Objects and
+// arrays are replaced by a wrapper that redacts them, key by key, as the
+// inner encoder encodes them; Stringers and errors are read once and
+// replaced by their redacted text.
 //
 // # Wrap at the root
 //
@@ -51,13 +51,20 @@
 //     zap.RedirectStdLog from a wrapped logger) are not redacted.
 //   - Logger.Panic and Logger.Fatal on a core that does not accept the
 //     entry still pass the raw message to the panic: no core sees it.
-//   - To find out whether a value is clean, its String, Error, Format
-//     ("%+v") and MarshalLogObject/MarshalLogArray methods run once more
-//     than zap alone runs them, so whatever they allocate is allocated
-//     twice; redaction itself allocates nothing for clean values. Values
-//     whose output changes from one call to the next (a counter, an object
-//     mutated concurrently) are checked on one output and written with
-//     the other.
+//   - Values whose text comes from the caller's methods (Stringers,
+//     errors other than errors.New and fmt.Errorf, objects, arrays and
+//     zap.Any of composite values) are replaced in a copy of the fields,
+//     clean or not, so that their methods run once and what is written is
+//     what was redacted: such an entry costs an allocation for the copy
+//     and about one per value (see [NewCore]); entries of plain fields
+//     cost none. Objects and arrays are redacted while each core encodes
+//     them, so under a Tee their marshalers run once per core.
+//   - A core may see the replacements rather than the values logged: an
+//     error arrives as an error holding only the redacted text (errors.Is
+//     and errors.As no longer find the original), a Stringer as a string,
+//     and zap.Any of a composite value as a [encoding/json.Marshaler]. A
+//     custom reflected encoder (EncoderConfig.NewReflectedEncoder) must
+//     honour json.Marshaler, as JSON encoders do.
 //   - zap.Any of structs, maps and slices (zap.Reflect) is encoded to JSON
 //     to be inspected, which allocates even when it is clean; a redacted
 //     one is written as an object with keys in sorted order.

@@ -1,12 +1,13 @@
 package zapredact
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
-	"unsafe"
 
 	"go.uber.org/zap/zapcore"
 
@@ -14,215 +15,119 @@ import (
 	"github.com/logredact/logredact/redact"
 )
 
-// An inspector is an ObjectEncoder and ArrayEncoder that writes nothing: it
-// runs a marshaler once to learn whether anything in it needs redacting,
-// so that clean objects are passed on untouched (no wrapper, no
-// allocation). Inspectors are pooled because a marshaler's encoder
-// argument escapes.
-type inspector struct {
-	r      *redact.Redactor
-	walk   bool // only look for failures, not for secrets (see walkable)
-	mask   bool // inside a namespace with a sensitive key
+// A walker is an ObjectEncoder and ArrayEncoder that writes nothing: it
+// runs a marshaler to learn whether it can be encoded at all (no panic, a
+// bounded depth), before a value masked whole is handed to an encoder that
+// walks without bounds (zapcore.MapObjectEncoder). What the marshaler adds
+// is not looked at: the value is replaced whole anyway. Walkers are pooled
+// because a marshaler's encoder argument escapes.
+type walker struct {
 	depth  int
-	status status
+	failed bool
 }
 
-var inspectors = sync.Pool{New: func() any { return new(inspector) }}
-
-// inspectObject runs m against an inspector. masked means m's values are
-// all masked (an Inline field in a sensitive namespace), so any value at
-// all makes it dirty.
-func inspectObject(r *redact.Redactor, m zapcore.ObjectMarshaler, masked bool) status {
-	in := inspectors.Get().(*inspector)
-	*in = inspector{r: r, mask: masked}
-	in.object(m)
-	st := in.status
-	*in = inspector{}
-	inspectors.Put(in)
-	return st
-}
-
-// inspectArray runs m against an inspector.
-func inspectArray(r *redact.Redactor, m zapcore.ArrayMarshaler) status {
-	in := inspectors.Get().(*inspector)
-	*in = inspector{r: r}
-	in.array(m)
-	st := in.status
-	*in = inspector{}
-	inspectors.Put(in)
-	return st
-}
+var walkers = sync.Pool{New: func() any { return new(walker) }}
 
 // walkable reports whether add can be run without a panic or an excessive
-// depth, to be run before handing a value masked whole to an encoder that
-// walks without bounds (zapcore.MapObjectEncoder).
-func walkable(r *redact.Redactor, add func(zapcore.ObjectEncoder) error) bool {
-	in := inspectors.Get().(*inspector)
-	*in = inspector{r: r, walk: true}
-	in.nested(func() error { return add(in) })
-	st := in.status
-	*in = inspector{}
-	inspectors.Put(in)
-	return st != failed
+// depth.
+func walkable(add func(zapcore.ObjectEncoder) error) bool {
+	w := walkers.Get().(*walker)
+	*w = walker{}
+	w.nested(func() error { return add(w) })
+	ok := !w.failed
+	*w = walker{}
+	walkers.Put(w)
+	return ok
 }
 
 var (
-	_ zapcore.ObjectEncoder = (*inspector)(nil)
-	_ zapcore.ArrayEncoder  = (*inspector)(nil)
+	_ zapcore.ObjectEncoder = (*walker)(nil)
+	_ zapcore.ArrayEncoder  = (*walker)(nil)
 )
 
-// done reports whether the outcome is known: once dirty, the rest of the
-// value is redacted at encoding time anyway, so inspection stops early.
-// In walk mode only a failure ends it.
-func (in *inspector) done() bool {
-	if in.walk {
-		return in.status == failed
-	}
-	return in.status != clean
+func (w *walker) object(m zapcore.ObjectMarshaler) {
+	w.nested(func() error { return m.MarshalLogObject(w) })
 }
 
-func (in *inspector) key(k string) {
-	if !in.walk && !in.done() && (in.mask || in.r.IsSensitiveKey(k)) {
-		in.status = dirty
-	}
+func (w *walker) array(m zapcore.ArrayMarshaler) {
+	w.nested(func() error { return m.MarshalLogArray(w) })
 }
 
-func (in *inspector) str(s string) {
-	if !in.walk && !in.done() && holds(in.r, s) {
-		in.status = dirty
-	}
-}
-
-func (in *inspector) bytes(b []byte) {
-	in.str(unsafe.String(unsafe.SliceData(b), len(b)))
-}
-
-func (in *inspector) reflected(v any) {
-	if !in.walk && !in.done() {
-		if _, changed := anyredact.Value(in.r, v); changed {
-			in.status = dirty
-		}
-	}
-}
-
-// object and array walk a nested value. A panic, an error returned by the
-// marshaler (its text may hold a secret) or excessive depth is decided
-// here; a namespace opened inside the value ends with it.
-func (in *inspector) object(m zapcore.ObjectMarshaler) {
-	in.nested(func() error { return m.MarshalLogObject(in) })
-}
-
-func (in *inspector) array(m zapcore.ArrayMarshaler) {
-	in.nested(func() error { return m.MarshalLogArray(in) })
-}
-
-func (in *inspector) nested(marshal func() error) {
-	if in.done() {
+// nested runs marshal one level deeper, recording a panic or excessive
+// depth. An error returned by a marshaler is not a failure: zap writes it
+// beside the value, and the value is masked whole with it.
+func (w *walker) nested(marshal func() error) {
+	if w.failed {
 		return
 	}
-	if in.depth >= maxDepth {
-		in.status = failed
+	if w.depth >= maxDepth {
+		w.failed = true
 		return
 	}
-	mask := in.mask
-	in.depth++
+	w.depth++
 	defer func() {
-		in.depth--
-		in.mask = mask
+		w.depth--
 		if recover() != nil {
-			in.status = failed
+			w.failed = true
 		}
 	}()
-	if err := marshal(); err != nil && !in.walk && !in.done() {
-		in.status = dirty
-	}
+	_ = marshal()
 }
 
-func (in *inspector) AddArray(k string, m zapcore.ArrayMarshaler) error {
-	in.key(k)
-	in.array(m)
-	return nil
-}
-
-func (in *inspector) AddObject(k string, m zapcore.ObjectMarshaler) error {
-	in.key(k)
-	in.object(m)
-	return nil
-}
-
-func (in *inspector) AddReflected(k string, v any) error {
-	in.key(k)
-	in.reflected(v)
-	return nil
-}
-
-func (in *inspector) OpenNamespace(k string) {
-	if !in.mask && in.r.IsSensitiveKey(k) {
-		in.mask = true
-	}
-}
-
-func (in *inspector) AddString(k, v string) {
-	in.key(k)
-	if !in.walk && !in.done() && isPanicText(k, v) {
-		in.status = dirty
-	}
-	in.str(v)
-}
-func (in *inspector) AddByteString(k string, v []byte)     { in.key(k); in.bytes(v) }
-func (in *inspector) AddBinary(k string, v []byte)         { in.key(k); in.bytes(v) }
-func (in *inspector) AddBool(k string, _ bool)             { in.key(k) }
-func (in *inspector) AddComplex128(k string, _ complex128) { in.key(k) }
-func (in *inspector) AddComplex64(k string, _ complex64)   { in.key(k) }
-func (in *inspector) AddDuration(k string, _ time.Duration) {
-	in.key(k)
-}
-func (in *inspector) AddFloat64(k string, _ float64) { in.key(k) }
-func (in *inspector) AddFloat32(k string, _ float32) { in.key(k) }
-func (in *inspector) AddInt(k string, _ int)         { in.key(k) }
-func (in *inspector) AddInt64(k string, _ int64)     { in.key(k) }
-func (in *inspector) AddInt32(k string, _ int32)     { in.key(k) }
-func (in *inspector) AddInt16(k string, _ int16)     { in.key(k) }
-func (in *inspector) AddInt8(k string, _ int8)       { in.key(k) }
-func (in *inspector) AddTime(k string, _ time.Time)  { in.key(k) }
-func (in *inspector) AddUint(k string, _ uint)       { in.key(k) }
-func (in *inspector) AddUint64(k string, _ uint64)   { in.key(k) }
-func (in *inspector) AddUint32(k string, _ uint32)   { in.key(k) }
-func (in *inspector) AddUint16(k string, _ uint16)   { in.key(k) }
-func (in *inspector) AddUint8(k string, _ uint8)     { in.key(k) }
-func (in *inspector) AddUintptr(k string, _ uintptr) { in.key(k) }
-func (in *inspector) AppendString(v string)          { in.str(v) }
-func (in *inspector) AppendByteString(v []byte)      { in.bytes(v) }
-func (in *inspector) AppendReflected(v any) error    { in.reflected(v); return nil }
-func (in *inspector) AppendArray(m zapcore.ArrayMarshaler) error {
-	in.array(m)
-	return nil
-}
-func (in *inspector) AppendObject(m zapcore.ObjectMarshaler) error {
-	in.object(m)
-	return nil
-}
-func (in *inspector) AppendBool(bool)              {}
-func (in *inspector) AppendComplex128(complex128)  {}
-func (in *inspector) AppendComplex64(complex64)    {}
-func (in *inspector) AppendFloat64(float64)        {}
-func (in *inspector) AppendFloat32(float32)        {}
-func (in *inspector) AppendInt(int)                {}
-func (in *inspector) AppendInt64(int64)            {}
-func (in *inspector) AppendInt32(int32)            {}
-func (in *inspector) AppendInt16(int16)            {}
-func (in *inspector) AppendInt8(int8)              {}
-func (in *inspector) AppendUint(uint)              {}
-func (in *inspector) AppendUint64(uint64)          {}
-func (in *inspector) AppendUint32(uint32)          {}
-func (in *inspector) AppendUint16(uint16)          {}
-func (in *inspector) AppendUint8(uint8)            {}
-func (in *inspector) AppendUintptr(uintptr)        {}
-func (in *inspector) AppendDuration(time.Duration) {}
-func (in *inspector) AppendTime(time.Time)         {}
+func (w *walker) AddArray(_ string, m zapcore.ArrayMarshaler) error   { w.array(m); return nil }
+func (w *walker) AddObject(_ string, m zapcore.ObjectMarshaler) error { w.object(m); return nil }
+func (w *walker) AddReflected(string, any) error                      { return nil }
+func (w *walker) OpenNamespace(string)                                {}
+func (w *walker) AddString(string, string)                            {}
+func (w *walker) AddByteString(string, []byte)                        {}
+func (w *walker) AddBinary(string, []byte)                            {}
+func (w *walker) AddBool(string, bool)                                {}
+func (w *walker) AddComplex128(string, complex128)                    {}
+func (w *walker) AddComplex64(string, complex64)                      {}
+func (w *walker) AddDuration(string, time.Duration)                   {}
+func (w *walker) AddFloat64(string, float64)                          {}
+func (w *walker) AddFloat32(string, float32)                          {}
+func (w *walker) AddInt(string, int)                                  {}
+func (w *walker) AddInt64(string, int64)                              {}
+func (w *walker) AddInt32(string, int32)                              {}
+func (w *walker) AddInt16(string, int16)                              {}
+func (w *walker) AddInt8(string, int8)                                {}
+func (w *walker) AddTime(string, time.Time)                           {}
+func (w *walker) AddUint(string, uint)                                {}
+func (w *walker) AddUint64(string, uint64)                            {}
+func (w *walker) AddUint32(string, uint32)                            {}
+func (w *walker) AddUint16(string, uint16)                            {}
+func (w *walker) AddUint8(string, uint8)                              {}
+func (w *walker) AddUintptr(string, uintptr)                          {}
+func (w *walker) AppendArray(m zapcore.ArrayMarshaler) error          { w.array(m); return nil }
+func (w *walker) AppendObject(m zapcore.ObjectMarshaler) error        { w.object(m); return nil }
+func (w *walker) AppendReflected(any) error                           { return nil }
+func (w *walker) AppendString(string)                                 {}
+func (w *walker) AppendByteString([]byte)                             {}
+func (w *walker) AppendBool(bool)                                     {}
+func (w *walker) AppendComplex128(complex128)                         {}
+func (w *walker) AppendComplex64(complex64)                           {}
+func (w *walker) AppendFloat64(float64)                               {}
+func (w *walker) AppendFloat32(float32)                               {}
+func (w *walker) AppendInt(int)                                       {}
+func (w *walker) AppendInt64(int64)                                   {}
+func (w *walker) AppendInt32(int32)                                   {}
+func (w *walker) AppendInt16(int16)                                   {}
+func (w *walker) AppendInt8(int8)                                     {}
+func (w *walker) AppendUint(uint)                                     {}
+func (w *walker) AppendUint64(uint64)                                 {}
+func (w *walker) AppendUint32(uint32)                                 {}
+func (w *walker) AppendUint16(uint16)                                 {}
+func (w *walker) AppendUint8(uint8)                                   {}
+func (w *walker) AppendUintptr(uintptr)                               {}
+func (w *walker) AppendDuration(time.Duration)                        {}
+func (w *walker) AppendTime(time.Time)                                {}
 
 // objMarshaler redacts an object while it is encoded: it hands m an
-// encoder that redacts what m adds, key by key, at every depth.
+// encoder that redacts what m adds, key by key, at every depth. m runs
+// once per encoding, and what it adds is redacted on its way to the
+// encoder, so an object that answers differently from one call to the
+// next is redacted on the answer that is written.
 type objMarshaler struct {
 	m     zapcore.ObjectMarshaler
 	r     *redact.Redactor
@@ -231,13 +136,25 @@ type objMarshaler struct {
 }
 
 func (o objMarshaler) MarshalLogObject(enc zapcore.ObjectEncoder) (err error) {
+	e := objEncs.Get().(*objEnc)
+	*e = objEnc{enc: enc, r: o.r, mask: o.mask, depth: o.depth}
 	defer func() {
 		if recover() != nil {
 			err = panicError(o.r)
 		}
+		*e = objEnc{}
+		objEncs.Put(e)
 	}()
-	return redactErr(o.r, o.m.MarshalLogObject(&objEnc{enc: enc, r: o.r, mask: o.mask, depth: o.depth}))
+	return redactErr(o.r, o.m.MarshalLogObject(e))
 }
+
+// objEncs and arrEncs pool the encoders handed to marshalers, which
+// escape; zap pools its own encoders alike, so a marshaler may not keep
+// the encoder it is handed past its call either way.
+var (
+	objEncs = sync.Pool{New: func() any { return new(objEnc) }}
+	arrEncs = sync.Pool{New: func() any { return new(arrEnc) }}
+)
 
 // arrMarshaler redacts an array while it is encoded.
 type arrMarshaler struct {
@@ -247,12 +164,48 @@ type arrMarshaler struct {
 }
 
 func (a arrMarshaler) MarshalLogArray(enc zapcore.ArrayEncoder) (err error) {
+	e := arrEncs.Get().(*arrEnc)
+	*e = arrEnc{enc: enc, r: a.r, depth: a.depth}
 	defer func() {
 		if recover() != nil {
 			err = panicError(a.r)
 		}
+		*e = arrEnc{}
+		arrEncs.Put(e)
 	}()
-	return redactErr(a.r, a.m.MarshalLogArray(&arrEnc{enc: enc, r: a.r, depth: a.depth}))
+	return redactErr(a.r, a.m.MarshalLogArray(e))
+}
+
+// Nested objects and arrays are wrapped with pooled marshalers: an encoder
+// runs the marshaler it is handed before AddObject or AppendArray returns
+// (zap's own encoders do, and zap frees its pooled error elements on that
+// assumption). Top-level wrappers are never pooled: a core may keep the
+// fields it was handed.
+var (
+	nestedObjs = sync.Pool{New: func() any { return new(objMarshaler) }}
+	nestedArrs = sync.Pool{New: func() any { return new(arrMarshaler) }}
+)
+
+func nestedObj(m zapcore.ObjectMarshaler, r *redact.Redactor, depth int) *objMarshaler {
+	w := nestedObjs.Get().(*objMarshaler)
+	*w = objMarshaler{m: m, r: r, depth: depth}
+	return w
+}
+
+func freeObj(w *objMarshaler) {
+	*w = objMarshaler{}
+	nestedObjs.Put(w)
+}
+
+func nestedArr(m zapcore.ArrayMarshaler, r *redact.Redactor, depth int) *arrMarshaler {
+	w := nestedArrs.Get().(*arrMarshaler)
+	*w = arrMarshaler{m: m, r: r, depth: depth}
+	return w
+}
+
+func freeArr(w *arrMarshaler) {
+	*w = arrMarshaler{}
+	nestedArrs.Put(w)
 }
 
 // panicError stands for a panic in a marshaler; zap writes it under
@@ -281,7 +234,9 @@ type objEnc struct {
 
 var _ zapcore.ObjectEncoder = (*objEnc)(nil)
 
-// sensitive returns the key whose sensitivity masks the value of k, if any.
+// sensitive returns the key whose tier decides about the value of k, if
+// any: the strong name of the namespace k is in, or k itself when it is a
+// sensitive name of either tier.
 func (e *objEnc) sensitive(k string) (string, bool) {
 	if e.mask != "" {
 		return e.mask, true
@@ -292,13 +247,37 @@ func (e *objEnc) sensitive(k string) (string, bool) {
 	return "", false
 }
 
+// strong returns the key that masks a structured value under k whole (an
+// object, array or reflected value), if any: a strong namespace or a
+// strong k. Under a weak k the structure is walked and its keys decide.
+func (e *objEnc) strong(k string) (string, bool) {
+	if e.mask != "" {
+		return e.mask, true
+	}
+	if e.r.IsSensitiveKey(k) && isStrongKey(e.r, k) {
+		return k, true
+	}
+	return "", false
+}
+
+// masked writes the replacement of the scalar under k whose printed text
+// is text and returns true when the tier of maskKey masks text; otherwise
+// it writes nothing and the caller forwards the value.
+func (e *objEnc) masked(k, maskKey, text string) bool {
+	if !e.r.MasksValue(maskKey, text) {
+		return false
+	}
+	e.whole(k, maskKey, text)
+	return true
+}
+
 // whole writes the replacement of a masked value.
 func (e *objEnc) whole(k, maskKey, text string) {
 	e.enc.AddString(k, e.r.Field(maskKey, text))
 }
 
 func (e *objEnc) AddArray(k string, m zapcore.ArrayMarshaler) error {
-	if mk, ok := e.sensitive(k); ok {
+	if mk, ok := e.strong(k); ok {
 		e.whole(k, mk, marshalText(e.r, func(enc zapcore.ObjectEncoder) error { return enc.AddArray(k, m) }, k))
 		return nil
 	}
@@ -306,11 +285,13 @@ func (e *objEnc) AddArray(k string, m zapcore.ArrayMarshaler) error {
 		e.enc.AddString(k, e.r.Marker())
 		return nil
 	}
-	return e.enc.AddArray(k, arrMarshaler{m: m, r: e.r, depth: e.depth + 1})
+	w := nestedArr(m, e.r, e.depth+1)
+	defer freeArr(w)
+	return e.enc.AddArray(k, w)
 }
 
 func (e *objEnc) AddObject(k string, m zapcore.ObjectMarshaler) error {
-	if mk, ok := e.sensitive(k); ok {
+	if mk, ok := e.strong(k); ok {
 		e.whole(k, mk, marshalText(e.r, func(enc zapcore.ObjectEncoder) error { return enc.AddObject(k, m) }, k))
 		return nil
 	}
@@ -318,20 +299,21 @@ func (e *objEnc) AddObject(k string, m zapcore.ObjectMarshaler) error {
 		e.enc.AddString(k, e.r.Marker())
 		return nil
 	}
-	return e.enc.AddObject(k, objMarshaler{m: m, r: e.r, depth: e.depth + 1})
+	w := nestedObj(m, e.r, e.depth+1)
+	defer freeObj(w)
+	return e.enc.AddObject(k, w)
 }
 
 func (e *objEnc) AddReflected(k string, v any) error {
-	if mk, ok := e.sensitive(k); ok {
+	if mk, ok := e.strong(k); ok {
 		e.whole(k, mk, jsonText(e.r, v))
 		return nil
 	}
-	red, _ := anyredact.Value(e.r, v)
-	return e.enc.AddReflected(k, red)
+	return e.enc.AddReflected(k, &reflected{v: v, r: e.r})
 }
 
 func (e *objEnc) OpenNamespace(k string) {
-	if e.mask == "" && e.r.IsSensitiveKey(k) {
+	if e.mask == "" && e.r.IsSensitiveKey(k) && isStrongKey(e.r, k) {
 		e.mask = k
 	}
 	e.enc.OpenNamespace(k)
@@ -358,7 +340,7 @@ func isPanicText(k, v string) bool {
 }
 
 func (e *objEnc) AddByteString(k string, v []byte) {
-	if mk, ok := e.sensitive(k); ok {
+	if mk, ok := e.sensitive(k); ok && masksBytes(e.r, mk, v, false) {
 		e.whole(k, mk, string(v))
 		return
 	}
@@ -367,7 +349,7 @@ func (e *objEnc) AddByteString(k string, v []byte) {
 }
 
 func (e *objEnc) AddBinary(k string, v []byte) {
-	if mk, ok := e.sensitive(k); ok {
+	if mk, ok := e.sensitive(k); ok && masksBytes(e.r, mk, v, true) {
 		e.whole(k, mk, string(v))
 		return
 	}
@@ -375,128 +357,141 @@ func (e *objEnc) AddBinary(k string, v []byte) {
 	e.enc.AddBinary(k, red)
 }
 
-// primitive masks a non-text value under a sensitive key; it reports
-// whether it did, and otherwise the caller forwards the value as it is.
-func (e *objEnc) primitive(k string, v any) bool {
-	mk, ok := e.sensitive(k)
-	if ok {
-		e.whole(k, mk, fmt.Sprint(v))
-	}
-	return ok
-}
+// The Add methods of non-text values mask them when the tier of their key
+// masks their printed text (see objEnc.masked) and otherwise forward them.
+// Each converts its value to text only under a sensitive key: passing it
+// to a helper taking any would box it, an allocation, on every call.
 
 func (e *objEnc) AddBool(k string, v bool) {
-	if !e.primitive(k, v) {
-		e.enc.AddBool(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddBool(k, v)
 }
 
 func (e *objEnc) AddComplex128(k string, v complex128) {
-	if !e.primitive(k, v) {
-		e.enc.AddComplex128(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddComplex128(k, v)
 }
 
 func (e *objEnc) AddComplex64(k string, v complex64) {
-	if !e.primitive(k, v) {
-		e.enc.AddComplex64(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddComplex64(k, v)
 }
 
 func (e *objEnc) AddDuration(k string, v time.Duration) {
-	if !e.primitive(k, v) {
-		e.enc.AddDuration(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddDuration(k, v)
 }
 
 func (e *objEnc) AddFloat64(k string, v float64) {
-	if !e.primitive(k, v) {
-		e.enc.AddFloat64(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddFloat64(k, v)
 }
 
 func (e *objEnc) AddFloat32(k string, v float32) {
-	if !e.primitive(k, v) {
-		e.enc.AddFloat32(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddFloat32(k, v)
 }
 
 func (e *objEnc) AddInt(k string, v int) {
-	if !e.primitive(k, v) {
-		e.enc.AddInt(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddInt(k, v)
 }
 
 func (e *objEnc) AddInt64(k string, v int64) {
-	if !e.primitive(k, v) {
-		e.enc.AddInt64(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddInt64(k, v)
 }
 
 func (e *objEnc) AddInt32(k string, v int32) {
-	if !e.primitive(k, v) {
-		e.enc.AddInt32(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddInt32(k, v)
 }
 
 func (e *objEnc) AddInt16(k string, v int16) {
-	if !e.primitive(k, v) {
-		e.enc.AddInt16(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddInt16(k, v)
 }
 
 func (e *objEnc) AddInt8(k string, v int8) {
-	if !e.primitive(k, v) {
-		e.enc.AddInt8(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddInt8(k, v)
 }
 
 func (e *objEnc) AddTime(k string, v time.Time) {
-	if !e.primitive(k, v) {
-		e.enc.AddTime(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddTime(k, v)
 }
 
 func (e *objEnc) AddUint(k string, v uint) {
-	if !e.primitive(k, v) {
-		e.enc.AddUint(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddUint(k, v)
 }
 
 func (e *objEnc) AddUint64(k string, v uint64) {
-	if !e.primitive(k, v) {
-		e.enc.AddUint64(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddUint64(k, v)
 }
 
 func (e *objEnc) AddUint32(k string, v uint32) {
-	if !e.primitive(k, v) {
-		e.enc.AddUint32(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddUint32(k, v)
 }
 
 func (e *objEnc) AddUint16(k string, v uint16) {
-	if !e.primitive(k, v) {
-		e.enc.AddUint16(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddUint16(k, v)
 }
 
 func (e *objEnc) AddUint8(k string, v uint8) {
-	if !e.primitive(k, v) {
-		e.enc.AddUint8(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddUint8(k, v)
 }
 
 func (e *objEnc) AddUintptr(k string, v uintptr) {
-	if !e.primitive(k, v) {
-		e.enc.AddUintptr(k, v)
+	if mk, ok := e.sensitive(k); ok && e.masked(k, mk, fmt.Sprint(v)) {
+		return
 	}
+	e.enc.AddUintptr(k, v)
 }
 
 // marshalText renders what add writes under key k as JSON text, the input
 // of a whole-value replacement, or the marker when that fails.
 func marshalText(r *redact.Redactor, add func(zapcore.ObjectEncoder) error, k string) (text string) {
-	if !walkable(r, add) {
+	if !walkable(add) {
 		return r.Marker()
 	}
 	defer func() {
@@ -512,8 +507,8 @@ func marshalText(r *redact.Redactor, add func(zapcore.ObjectEncoder) error, k st
 }
 
 // arrEnc is the ArrayEncoder handed to an array marshaler being redacted.
-// Array elements have no keys; arrays under sensitive keys never get here
-// (they are masked whole).
+// Array elements have no keys; arrays under strong keys never get here
+// (they are masked whole), arrays under weak keys are walked like others.
 type arrEnc struct {
 	enc   zapcore.ArrayEncoder
 	r     *redact.Redactor
@@ -527,7 +522,9 @@ func (a *arrEnc) AppendArray(m zapcore.ArrayMarshaler) error {
 		a.enc.AppendString(a.r.Marker())
 		return nil
 	}
-	return a.enc.AppendArray(arrMarshaler{m: m, r: a.r, depth: a.depth + 1})
+	w := nestedArr(m, a.r, a.depth+1)
+	defer freeArr(w)
+	return a.enc.AppendArray(w)
 }
 
 func (a *arrEnc) AppendObject(m zapcore.ObjectMarshaler) error {
@@ -535,12 +532,13 @@ func (a *arrEnc) AppendObject(m zapcore.ObjectMarshaler) error {
 		a.enc.AppendString(a.r.Marker())
 		return nil
 	}
-	return a.enc.AppendObject(objMarshaler{m: m, r: a.r, depth: a.depth + 1})
+	w := nestedObj(m, a.r, a.depth+1)
+	defer freeObj(w)
+	return a.enc.AppendObject(w)
 }
 
 func (a *arrEnc) AppendReflected(v any) error {
-	red, _ := anyredact.Value(a.r, v)
-	return a.enc.AppendReflected(red)
+	return a.enc.AppendReflected(&reflected{v: v, r: a.r})
 }
 
 func (a *arrEnc) AppendString(v string) { a.enc.AppendString(a.r.String(v)) }
@@ -568,3 +566,94 @@ func (a *arrEnc) AppendUint8(v uint8)            { a.enc.AppendUint8(v) }
 func (a *arrEnc) AppendUintptr(v uintptr)        { a.enc.AppendUintptr(v) }
 func (a *arrEnc) AppendDuration(v time.Duration) { a.enc.AppendDuration(v) }
 func (a *arrEnc) AppendTime(v time.Time)         { a.enc.AppendTime(v) }
+
+// reflected is a zap.Reflect value (zap.Any of a struct, map or slice)
+// redacted while it is encoded. The encoder's call to MarshalJSON encodes
+// v once, running v's own MarshalJSON or MarshalText methods once; that
+// encoding is what the shared value walker checks, and it is written as
+// it is when clean, redacted otherwise. Encoding v again after the check
+// would write whatever v's methods answer the second time. A value that
+// cannot be encoded is written as the marker.
+type reflected struct {
+	v any
+	r *redact.Redactor
+}
+
+var _ json.Marshaler = (*reflected)(nil)
+
+func (x *reflected) MarshalJSON() (out []byte, err error) {
+	defer func() {
+		if recover() != nil {
+			out, err = markerJSON(x.r), nil
+		}
+	}()
+	rec := &recorder{V: x.v}
+	red, changed := anyredact.Value(x.r, rec)
+	if !changed {
+		if rec.raw == nil { // not encoded through rec: cannot tell what was checked
+			return markerJSON(x.r), nil
+		}
+		return rec.raw, nil
+	}
+	if out, err = encodeJSON(red); err != nil {
+		return markerJSON(x.r), nil
+	}
+	return out, nil
+}
+
+// recorder encodes V as JSON and keeps the encoding: the walker checks
+// the value through it, and the encoding it checked is the one written.
+// V is exported so that the walker sees it as encoding/json does.
+type recorder struct {
+	V   any
+	raw []byte
+}
+
+func (c *recorder) MarshalJSON() ([]byte, error) {
+	raw, err := encodeJSON(c.V)
+	if err != nil {
+		return nil, err
+	}
+	c.raw = raw
+	return raw, nil
+}
+
+// encodeJSON encodes v as zap's default reflected encoder does, without
+// escaping HTML: the JSON encoder that calls MarshalJSON escapes the
+// result again if it is configured to.
+func encodeJSON(v any) (out []byte, err error) {
+	sc := jsonScratch.Get().(*scratch)
+	defer func() {
+		if p := recover(); p != nil {
+			panic(p) // a buffer left mid-encode is not reused
+		}
+		if sc.buf.Cap() <= 64<<10 {
+			jsonScratch.Put(sc)
+		}
+	}()
+	sc.buf.Reset()
+	if err := sc.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	// The encoding is handed to zap's encoder, which keeps it past this
+	// call: it leaves in a copy of its own.
+	return bytes.Clone(bytes.TrimSuffix(sc.buf.Bytes(), []byte{'\n'})), nil
+}
+
+// scratch is a pooled JSON encoder with its buffer.
+type scratch struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var jsonScratch = sync.Pool{New: func() any {
+	sc := new(scratch)
+	sc.enc = json.NewEncoder(&sc.buf)
+	sc.enc.SetEscapeHTML(false)
+	return sc
+}}
+
+func markerJSON(r *redact.Redactor) []byte {
+	b, _ := json.Marshal(r.Marker())
+	return b
+}

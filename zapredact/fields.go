@@ -1,17 +1,20 @@
 package zapredact
 
 import (
-	"bytes"
+	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
-	"sync"
 	"unsafe"
 
+	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
-	"github.com/logredact/logredact/internal/anyredact"
 	"github.com/logredact/logredact/redact"
 )
 
@@ -22,8 +25,9 @@ const maxDepth = 32
 
 // redactFields returns fields with every field that needs it replaced, and
 // the namespace mask in force after them (see core.mask). When nothing
-// needs redacting it returns fields itself: the clean path copies nothing
-// and allocates nothing, and the caller's slice is never written to.
+// needs replacing it returns fields itself: the path of entries made of
+// plain fields copies nothing and allocates nothing, and the caller's
+// slice is never written to.
 func (c *core) redactFields(fields []zapcore.Field, mask string) ([]zapcore.Field, string) {
 	var out []zapcore.Field
 	var f zapcore.Field
@@ -45,15 +49,25 @@ func (c *core) redactFields(fields []zapcore.Field, mask string) ([]zapcore.Fiel
 
 // redactField sets *dst to the replacement of f and returns true, or
 // returns false when f can be written as it is. (Returning a Field, 64
-// bytes, for every clean field costs more than the check itself.) *mask is the sensitive namespace key in force; a
-// Namespace field with a sensitive key sets it.
+// bytes, for every clean field costs more than the check itself.) *mask is
+// the sensitive namespace key in force; a Namespace field with a sensitive
+// key sets it.
+//
+// A value whose text comes from the caller's methods (a Stringer, an error
+// other than the standard library's, an object, an array or a reflected
+// value) is always replaced, clean or not: its methods must run once, and
+// what they return is what gets redacted and written. Checking it and
+// then letting the encoder call the methods again would write whatever
+// the second call returns.
 func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 	r := c.r
 	switch f.Type {
 	case zapcore.SkipType:
 		return false
 	case zapcore.NamespaceType:
-		if *mask == "" && r.IsSensitiveKey(f.Key) {
+		// Only a strong name masks the namespace whole; under a weak one
+		// the keys inside decide, as for an object.
+		if *mask == "" && isStrongKey(r, f.Key) {
 			*mask = f.Key
 		}
 		return false
@@ -61,13 +75,6 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 		m, ok := f.Interface.(zapcore.ObjectMarshaler)
 		if !ok {
 			return false
-		}
-		switch inspectObject(r, m, *mask != "") {
-		case clean:
-			return false
-		case failed:
-			*dst = zapcore.Field{Key: f.Key + "Error", Type: zapcore.StringType, String: r.Marker()}
-			return true
 		}
 		*dst = zapcore.Field{Key: f.Key, Type: zapcore.InlineMarshalerType,
 			Interface: objMarshaler{m: m, r: r, mask: *mask}}
@@ -79,8 +86,9 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 		return true
 	}
 	if r.IsSensitiveKey(f.Key) {
-		*dst = c.whole(f, f.Key)
-		return true
+		if done, replaced := c.sensitiveField(dst, f); done {
+			return replaced
+		}
 	}
 
 	switch f.Type {
@@ -96,54 +104,269 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 			return true
 		}
 	case zapcore.StringerType:
+		// Called once, here; the encoder writes the redacted text.
 		s, st := safeString(f.Interface)
 		switch st {
 		case failed:
-			*dst = stringField(f.Key, r.Marker())
-			return true
-		case clean: // a nilptr is written "<nil>" by zap itself
-			if red := r.String(s); red != s {
-				*dst = stringField(f.Key, red)
-				return true
-			}
+			s = r.Marker()
+		case clean: // a nilptr is "<nil>", as zap writes it
+			s = r.String(s)
 		}
+		*dst = stringField(f.Key, s)
+		return true
 	case zapcore.ErrorType:
 		err, ok := f.Interface.(error)
-		if ok && inspectError(r, err, 0) != clean {
-			*dst = zapcore.Field{Key: f.Key, Type: zapcore.ErrorType, Interface: redactError(r, err, 0)}
-			return true
+		if !ok {
+			break
 		}
+		if storesText(err) {
+			// Its Error method returns a string fixed at construction:
+			// checking it once is checking what zap writes.
+			return redactStoredError(dst, f.Key, r, err, err.Error())
+		}
+		*dst = zapcore.Field{Key: f.Key, Type: zapcore.ErrorType, Interface: redactError(r, err, 0)}
+		return true
 	case zapcore.ReflectType:
-		if v, changed := anyredact.Value(r, f.Interface); changed {
-			*dst = zapcore.Field{Key: f.Key, Type: zapcore.ReflectType, Interface: v}
-			return true
+		if f.Interface == nil {
+			break
 		}
+		*dst = zapcore.Field{Key: f.Key, Type: zapcore.ReflectType, Interface: &reflected{v: f.Interface, r: r}}
+		return true
 	case zapcore.ObjectMarshalerType:
 		m, ok := f.Interface.(zapcore.ObjectMarshaler)
 		if !ok {
 			break
 		}
-		switch inspectObject(r, m, false) {
-		case failed:
-			*dst = stringField(f.Key, r.Marker())
-			return true
-		case dirty:
-			*dst = zapcore.Field{Key: f.Key, Type: zapcore.ObjectMarshalerType,
-				Interface: objMarshaler{m: m, r: r, depth: 1}}
-			return true
-		}
+		*dst = zapcore.Field{Key: f.Key, Type: zapcore.ObjectMarshalerType,
+			Interface: objMarshaler{m: m, r: r, depth: 1}}
+		return true
 	case zapcore.ArrayMarshalerType:
 		m, ok := f.Interface.(zapcore.ArrayMarshaler)
 		if !ok {
 			break
 		}
-		switch inspectArray(r, m) {
-		case failed:
+		if kind, own := plainArrays[reflect.TypeOf(m)]; own {
+			return redactPlainArray(dst, f.Key, kind, m, r)
+		}
+		*dst = zapcore.Field{Key: f.Key, Type: zapcore.ArrayMarshalerType,
+			Interface: arrMarshaler{m: m, r: r, depth: 1}}
+		return true
+	}
+	return false
+}
+
+// sensitiveField handles f, whose key is sensitive, by the key tiers (see
+// [redact.Redactor.MasksValue]): a scalar (a string, byte string, number,
+// time, the text of a Stringer or an error) is replaced whole when r masks
+// its printed text under the key, and is otherwise redacted as under any
+// key, keeping its type; an object, array or reflected value is replaced
+// whole under a strong name and walked under a weak one, so that the keys
+// inside decide. done is false when f is to be handled as under a plain
+// key; replaced then tells whether *dst was set. A user method runs once.
+func (c *core) sensitiveField(dst, f *zapcore.Field) (done, replaced bool) {
+	r := c.r
+	switch f.Type {
+	case zapcore.ObjectMarshalerType, zapcore.ArrayMarshalerType, zapcore.ReflectType:
+		if isStrongKey(r, f.Key) {
+			*dst = c.whole(f, f.Key)
+			return true, true
+		}
+		return false, false
+	case zapcore.StringType:
+		if r.MasksValue(f.Key, f.String) {
+			*dst = stringField(f.Key, r.Field(f.Key, f.String))
+			return true, true
+		}
+		return false, false
+	case zapcore.ByteStringType, zapcore.BinaryType:
+		b, _ := f.Interface.([]byte)
+		if masksBytes(r, f.Key, b, f.Type == zapcore.BinaryType) {
+			*dst = stringField(f.Key, r.Field(f.Key, string(b)))
+			return true, true
+		}
+		return false, false
+	case zapcore.StringerType:
+		s, st := safeString(f.Interface)
+		switch {
+		case st == failed:
+			s = r.Marker()
+		case st == clean && r.MasksValue(f.Key, s):
+			s = r.Field(f.Key, s)
+		case st == clean:
+			s = r.String(s)
+		}
+		*dst = stringField(f.Key, s)
+		return true, true
+	case zapcore.ErrorType:
+		err, ok := f.Interface.(error)
+		if !ok {
+			return false, false
+		}
+		msg, st := safeError(err)
+		switch {
+		case st == failed:
 			*dst = stringField(f.Key, r.Marker())
+			return true, true
+		case st == clean && r.MasksValue(f.Key, msg):
+			*dst = stringField(f.Key, r.Field(f.Key, msg))
+			return true, true
+		case storesText(err):
+			return true, redactStoredError(dst, f.Key, r, err, msg)
+		}
+		*dst = zapcore.Field{Key: f.Key, Type: zapcore.ErrorType, Interface: redactErrorText(r, err, msg, st, 0)}
+		return true, true
+	case zapcore.SkipType, zapcore.NamespaceType, zapcore.InlineMarshalerType:
+		return false, false
+	}
+	// Numbers, booleans, times, durations: nothing else to redact in them.
+	var buf [32]byte
+	text, ok := scalarText(buf[:0], f)
+	var s string
+	if ok {
+		// The view is only read by MasksValue; it is copied if masked.
+		s = unsafe.String(unsafe.SliceData(text), len(text))
+	} else {
+		s = fieldText(r, f)
+	}
+	if r.MasksValue(f.Key, s) {
+		*dst = stringField(f.Key, r.Field(f.Key, strings.Clone(s)))
+		return true, true
+	}
+	return true, false
+}
+
+// isStrongKey reports whether key is a strong sensitive name, one under
+// which every value but a placeholder is masked, so that an object or a
+// namespace under it is masked whole. A one-digit number is neither a
+// placeholder nor credential-like, so r masks it under a strong name only
+// (see [redact.Redactor.MasksValue]).
+func isStrongKey(r *redact.Redactor, key string) bool {
+	return r.MasksValue(key, "1")
+}
+
+// masksBytes reports whether r masks b under key. A binary value is
+// written as base64, which may look like a credential when the raw bytes
+// do not; either form decides.
+func masksBytes(r *redact.Redactor, key string, b []byte, binary bool) bool {
+	if r.MasksValue(key, unsafe.String(unsafe.SliceData(b), len(b))) {
+		return true
+	}
+	return binary && r.MasksValue(key, base64.StdEncoding.EncodeToString(b))
+}
+
+// scalarText appends the text of a number or boolean field to dst, as
+// zap's JSON encoder prints it, without allocating. ok is false for other
+// types.
+func scalarText(dst []byte, f *zapcore.Field) (_ []byte, ok bool) {
+	switch f.Type {
+	case zapcore.BoolType:
+		return strconv.AppendBool(dst, f.Integer == 1), true
+	case zapcore.Int64Type, zapcore.Int32Type, zapcore.Int16Type, zapcore.Int8Type:
+		return strconv.AppendInt(dst, f.Integer, 10), true
+	case zapcore.Uint64Type, zapcore.Uint32Type, zapcore.Uint16Type, zapcore.Uint8Type, zapcore.UintptrType:
+		return strconv.AppendUint(dst, uint64(f.Integer), 10), true
+	case zapcore.Float64Type:
+		return strconv.AppendFloat(dst, math.Float64frombits(uint64(f.Integer)), 'f', -1, 64), true
+	case zapcore.Float32Type:
+		return strconv.AppendFloat(dst, float64(math.Float32frombits(uint32(f.Integer))), 'f', -1, 32), true
+	}
+	return dst, false
+}
+
+// redactStoredError sets *dst to the error err, whose fixed message is
+// msg, with msg redacted, and returns true; or returns false when msg is
+// clean and err can be written as it is.
+func redactStoredError(dst *zapcore.Field, key string, r *redact.Redactor, err error, msg string) bool {
+	if red := r.String(msg); red != msg {
+		*dst = zapcore.Field{Key: key, Type: zapcore.ErrorType, Interface: &redactedError{msg: red}}
+		return true
+	}
+	return false
+}
+
+// storedTextErrors are the standard library's error types whose Error
+// method returns a string fixed when the error was made (errors.New,
+// fmt.Errorf with and without %w). They run no caller code and answer the
+// same on every call, and zap writes nothing but their message.
+var storedTextErrors = map[reflect.Type]bool{
+	reflect.TypeOf(errors.New("")):                                      true,
+	reflect.TypeOf(fmt.Errorf("%w", errors.New(""))):                    true,
+	reflect.TypeOf(fmt.Errorf("%w %w", errors.New(""), errors.New(""))): true,
+}
+
+func storesText(err error) bool { return storedTextErrors[reflect.TypeOf(err)] }
+
+// plainArrays are zap's own array types (zap.Strings, zap.Ints...): their
+// MarshalLogArray runs no caller code, so they are read directly rather
+// than wrapped. The value tells which hold text.
+var plainArrays = func() map[reflect.Type]arrayKind {
+	m := map[reflect.Type]arrayKind{}
+	add := func(kind arrayKind, fs ...zapcore.Field) {
+		for _, f := range fs {
+			m[reflect.TypeOf(f.Interface)] = kind
+		}
+	}
+	add(stringsKind, zap.Strings("", nil))
+	add(byteStringsKind, zap.ByteStrings("", nil))
+	add(textlessKind, zap.Bools("", nil), zap.Complex128s("", nil), zap.Complex64s("", nil),
+		zap.Durations("", nil), zap.Float64s("", nil), zap.Float32s("", nil), zap.Ints("", nil),
+		zap.Int64s("", nil), zap.Int32s("", nil), zap.Int16s("", nil), zap.Int8s("", nil),
+		zap.Times("", nil), zap.Uints("", nil), zap.Uint64s("", nil), zap.Uint32s("", nil),
+		zap.Uint16s("", nil), zap.Uint8s("", nil), zap.Uintptrs("", nil))
+	return m
+}()
+
+type arrayKind uint8
+
+const (
+	textlessKind    arrayKind = iota // numbers, times, booleans: nothing to redact
+	stringsKind                      // zap.Strings
+	byteStringsKind                  // zap.ByteStrings
+)
+
+// redactPlainArray redacts the elements of one of zap's own arrays,
+// copying the slice only when an element changes.
+func redactPlainArray(dst *zapcore.Field, key string, kind arrayKind, m zapcore.ArrayMarshaler, r *redact.Redactor) bool {
+	rv := reflect.ValueOf(m)
+	switch kind {
+	case stringsKind:
+		var out []string
+		for i := range rv.Len() {
+			s := rv.Index(i).String()
+			red := r.String(s)
+			if red == s && out == nil {
+				continue
+			}
+			if out == nil {
+				out = make([]string, rv.Len())
+				for j := range i {
+					out[j] = rv.Index(j).String()
+				}
+			}
+			out[i] = red
+		}
+		if out != nil {
+			*dst = zap.Strings(key, out)
 			return true
-		case dirty:
-			*dst = zapcore.Field{Key: f.Key, Type: zapcore.ArrayMarshalerType,
-				Interface: arrMarshaler{m: m, r: r, depth: 1}}
+		}
+	case byteStringsKind:
+		var out [][]byte
+		for i := range rv.Len() {
+			b := rv.Index(i).Bytes()
+			red, changed := redactBytes(r, b)
+			if !changed && out == nil {
+				continue
+			}
+			if out == nil {
+				out = make([][]byte, rv.Len())
+				for j := range i {
+					out[j] = rv.Index(j).Bytes()
+				}
+			}
+			out[i] = red
+		}
+		if out != nil {
+			*dst = zap.ByteStrings(key, out)
 			return true
 		}
 	}
@@ -198,7 +421,13 @@ func fieldText(r *redact.Redactor, f *zapcore.Field) (text string) {
 	}()
 	enc := zapcore.NewMapObjectEncoder()
 	f.AddTo(enc)
-	return jsonText(r, enc.Fields[f.Key])
+	text = jsonText(r, enc.Fields[f.Key])
+	// A time is a JSON string: its text is what is inside the quotes.
+	var s string
+	if len(text) > 1 && text[0] == '"' && json.Unmarshal([]byte(text), &s) == nil {
+		return s
+	}
+	return text
 }
 
 // jsonText renders v as JSON, or as fmt does when JSON cannot encode it.
@@ -214,12 +443,6 @@ func jsonText(r *redact.Redactor, v any) (text string) {
 	return fmt.Sprint(v)
 }
 
-// holds reports whether s holds a secret. Inspection uses it rather than
-// comparing r.String(s) with s because it does not call the Redactor's
-// observer: the value is redacted, and counted, once, when it is written.
-// It does not allocate for clean input.
-func holds(r *redact.Redactor, s string) bool { return r.Find(s) != nil }
-
 // redactBytes returns b with secrets replaced and true, or b and false when
 // it holds none. It does not allocate for clean input.
 func redactBytes(r *redact.Redactor, b []byte) ([]byte, bool) {
@@ -231,13 +454,12 @@ func redactBytes(r *redact.Redactor, b []byte) ([]byte, bool) {
 	return []byte(red), true
 }
 
-// status is the outcome of inspecting a value.
+// status is the outcome of calling a value's method.
 type status uint8
 
 const (
-	clean  status = iota // nothing to redact: write it as it is
-	dirty                // redact it while it is encoded
-	failed               // cannot be inspected (panic, too deep): replace it by the marker
+	clean  status = iota // the method returned
+	failed               // it panicked (or the value is too deep): write the marker
 	nilptr               // a nil pointer whose method panicked: zap writes "<nil>"
 )
 
@@ -309,77 +531,22 @@ type errorGroup interface {
 	Errors() []error
 }
 
-// inspectError reports whether err, as zap would encode it, holds anything
-// to redact. It calls Error (and, for errors that format themselves,
-// fmt.Sprintf("%+v") as zap does) without allocating for plain errors.
-func inspectError(r *redact.Redactor, err error, depth int) status {
-	if depth > maxDepth {
-		return failed
-	}
-	msg, st := safeError(err)
-	switch st {
-	case nilptr:
-		return clean
-	case failed:
-		return failed
-	}
-	if holds(r, msg) {
-		return dirty
-	}
-	switch e := err.(type) {
-	case errorGroup:
-		causes, st := safeCauses(e)
-		if st != clean {
-			return st
-		}
-		for _, cause := range causes {
-			if cause == nil {
-				continue
-			}
-			if st := inspectError(r, cause, depth+1); st != clean {
-				return dirty
-			}
-		}
-	case fmt.Formatter:
-		return inspectVerbose(r, e)
-	}
-	return clean
-}
-
-// verboseBufs hold the "%+v" form of errors being inspected, so that
-// inspecting a clean rich error allocates nothing of its own.
-var verboseBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// inspectVerbose inspects fmt.Sprintf("%+v", f), which zap writes under
-// keyVerbose. fmt recovers a panic in Format and prints the panic value,
-// so that text makes the error dirty: redactError replaces it.
-func inspectVerbose(r *redact.Redactor, f fmt.Formatter) (st status) {
-	buf := verboseBufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if recover() != nil {
-			st = failed
-		}
-		if buf.Cap() <= 64<<10 {
-			verboseBufs.Put(buf)
-		}
-	}()
-	_, _ = fmt.Fprintf(buf, "%+v", f)
-	b := buf.Bytes()
-	if holds(r, unsafe.String(unsafe.SliceData(b), len(b))) || bytes.Contains(b, []byte("(PANIC=")) {
-		return dirty
-	}
-	return clean
-}
-
 // redactError returns an error that zap encodes like err, with the same
-// keys (key, keyVerbose, keyCauses), holding redacted text. Parts that
-// cannot be read become the marker.
+// keys (key, keyVerbose, keyCauses), holding redacted text. It calls each
+// of err's methods that zap would call (Error, Errors, Format with "%+v")
+// once, at every depth; the result holds only text. Parts that cannot be
+// read become the marker.
 func redactError(r *redact.Redactor, err error, depth int) error {
 	if depth > maxDepth {
 		return &redactedError{msg: r.Marker()}
 	}
 	msg, st := safeError(err)
+	return redactErrorText(r, err, msg, st, depth)
+}
+
+// redactErrorText is redactError for an err whose Error method was called
+// already, returning msg with status st.
+func redactErrorText(r *redact.Redactor, err error, msg string, st status, depth int) error {
 	switch st {
 	case failed:
 		return &redactedError{msg: r.Marker()}
@@ -435,8 +602,8 @@ func (e *redactedFormatter) Error() string { return e.msg }
 
 func (e *redactedFormatter) Format(s fmt.State, verb rune) {
 	if verb == 'v' && s.Flag('+') {
-		_, _ = fmt.Fprint(s, e.verbose)
+		_, _ = io.WriteString(s, e.verbose)
 		return
 	}
-	_, _ = fmt.Fprint(s, e.msg)
+	_, _ = io.WriteString(s, e.msg)
 }

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
+
+	"github.com/logredact/logredact/internal/race"
 )
 
 // fuzzObject carries the fuzzed key and value into a nested object and an
@@ -26,8 +29,9 @@ func (o fuzzObject) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 }
 
 // FuzzCore plants a secret in fuzzed text under fuzzed keys, in every kind
-// of field and in the message, through both encoders. Property: the secret
-// never survives, and nothing panics.
+// of field and in the message, through both encoders. Properties: the
+// secret never survives, nothing panics, and the time taken stays linear
+// in the input (see checkTimePerByte).
 func FuzzCore(f *testing.F) {
 	f.Add("plain", "before", "after", "req")
 	f.Add("password", "", "", "auth")
@@ -36,6 +40,8 @@ func FuzzCore(f *testing.F) {
 	f.Add("", "ünï", "\t", "token")
 	r := testRedactor(f)
 	f.Fuzz(func(t *testing.T, key, prefix, suffix, ns string) {
+		start := time.Now()
+		defer checkTimePerByte(t, start, len(key)+len(prefix)+len(suffix)+len(ns))
 		val := prefix + " " + planted + " " + suffix
 		for _, kind := range []string{"json", "console"} {
 			logger, buf := newLogger(kind, r)
@@ -60,4 +66,22 @@ func FuzzCore(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkTimePerByte fails t when one fuzz input of n bytes took more than
+// 50µs per byte since start: redaction is linear, so a slower input is a
+// super-linear path. Each input is logged about thirty times (every field
+// kind, two encoders), which the budget covers. The floor keeps small
+// inputs, whose time is fixed costs and scheduling noise, from flaking;
+// the race detector gets ten times the budget.
+func checkTimePerByte(t *testing.T, start time.Time, n int) {
+	t.Helper()
+	const perByte, floor = 50 * time.Microsecond, 100 * time.Millisecond
+	budget := floor + time.Duration(n)*perByte
+	if race.Enabled {
+		budget *= 10
+	}
+	if took := time.Since(start); took > budget {
+		t.Fatalf("%d bytes took %v, over the budget of %v (50µs per byte)", n, took, budget)
+	}
 }

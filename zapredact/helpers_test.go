@@ -31,6 +31,7 @@ var (
 	dbURL     = "postgres://app:" + dbPhrase + "@db:5432/x"
 	notReal   = "hunter" + "2" // a value for sensitive keys
 	bearerTok = "eyJ" + mixed(40, 11)
+	credLike  = mixed(24, 5) // looks like a credential: masked under weak keys too
 )
 
 // pwKey keeps "password" apart from its value in composite literals, which
@@ -253,8 +254,8 @@ func (l tagList) MarshalLogArray(ae zapcore.ArrayEncoder) error {
 }
 
 // everyKind adds one value with every ObjectEncoder method, under keys
-// ending with suffix: "Token" makes them all sensitive. note, when set, is
-// added under "note".
+// ending with suffix: "Password" makes them all strong sensitive names,
+// "Token" all weak ones. note, when set, is added under "note".
 type everyKind struct{ suffix, note string }
 
 func (e everyKind) MarshalLogObject(enc zapcore.ObjectEncoder) error {
@@ -298,8 +299,8 @@ func (e everyKind) MarshalLogObject(enc zapcore.ObjectEncoder) error {
 	}))
 }
 
-// flakyObject is clean when inspected and panics when encoded: a marshaler
-// whose output changes between calls.
+// flakyObject panics on every second call: a marshaler whose output
+// changes between calls.
 type flakyObject struct{ calls *int }
 
 func (f flakyObject) MarshalLogObject(enc zapcore.ObjectEncoder) error {

@@ -30,20 +30,66 @@
 // scanned by the patterns with JSON escapes understood. This covers every
 // field method: Str, Strs, Bytes, Stringer, Err, Errs, Interface/Any, Dict,
 // RawJSON, Msg and Msgf. Values that zerolog encodes beyond recognition,
-// such as Hex, are only protected by their key.
+// such as Hex, are only protected by their key; so is a []byte inside a
+// struct or map given to Interface, which encoding/json writes as base64.
 //
 // An event with nothing to redact is written byte for byte as zerolog made
 // it, without allocating; an event with a secret changes only the secret.
 //
+// # Split writes
+//
+// zerolog writes each event with one call, ending in a newline. A writer
+// chain in front of this one (a bufio.Writer, io.Copy, a custom writer)
+// may split an event across calls; the Writer then treats its input as a
+// stream of lines: it holds an incomplete last line, up to 1 MiB, and
+// redacts it whole when a later write ends it, so no part of a secret
+// escapes because of where a write was cut. A held line longer than 1 MiB
+// is redacted as text in pieces and written (never dropped); [Writer.Flush]
+// and [Writer.Close] write what is held. Holding costs a mutex, taken only
+// by writes that do not end a line or that follow one that did not: whole
+// events take no lock and cost no allocation. One stream is reassembled
+// per Writer: goroutines that each write part of their own event to one
+// Writer, unsynchronised, already interleave its lines, as they would
+// without it.
+//
 // # Input that is not a JSON event
 //
-// zerolog built with the binary_log tag writes CBOR, which this writer
-// cannot rewrite: it passes CBOR through unchanged, unredacted. A JSON
-// event that does not parse (RawJSON given invalid JSON can cause one) is
-// redacted as text by the patterns, since it cannot be redacted key by key;
-// it is neither dropped nor passed on unredacted. Several JSON lines written
-// at once are redacted line by line. Other text written to the writer
-// directly is redacted as text too.
+// A JSON event that does not parse (RawJSON given invalid JSON can cause
+// one) is redacted as text by the patterns, since it cannot be redacted
+// key by key; it is neither dropped nor passed on unredacted. Several JSON
+// lines written at once are redacted line by line. Other text written to
+// the writer directly is redacted as text too, and so, without the
+// binary_log tag, is input that starts with CBOR's map byte 0xbf.
+//
+// # CBOR (the binary_log build tag)
+//
+// zerolog built with the binary_log tag writes CBOR. This package, built
+// with the same tag, reads a write that starts with 0xbf and ends with
+// 0xff, while no line is held, as one of zerolog's CBOR events and redacts
+// it item by item: a value under a sensitive key is replaced whole by the
+// mask, as a text string (null, the empty string and Interface(nil) are
+// kept); every text and byte string, keys included, is scanned by the
+// patterns and re-encoded with its new length if it changes (byte strings
+// such as Bytes, Hex or an IP address are scanned as text); embedded JSON
+// (Interface, RawJSON) is rewritten by [redact.Redactor.AppendJSON]; and
+// embedded CBOR (RawCBOR) is walked the same way. An event with nothing to
+// redact is written as it is, without allocating. What CBOR does not get:
+// AppendJSON's extra view of a key and its string value read together as
+// text ("client_key":"..."), which some key-named rules need. Input that
+// is not well-formed CBOR, or nests deeper than 1000 items, is redacted as
+// text instead, which can break its framing but never passes a secret on;
+// so is a CBOR event split across writes. Built without the tag, nothing
+// is taken for CBOR.
+//
+// # Methods zerolog calls: String, Error, MarshalJSON
+//
+// zerolog calls a value's String (Stringer, Stringers), Error (Err, Errs,
+// AnErr), MarshalJSON (Interface, Any) and MarshalZerologObject (Object,
+// EmbedObject) as the field is added, in the caller's goroutine, before
+// this writer sees anything. A panic in one of them therefore reaches the
+// caller of the field method, as it does without this package; the writer
+// cannot recover it. Wrap a Stringer that may panic with [Safe], which
+// recovers the panic and logs the mask instead.
 //
 // # Where to put it
 //

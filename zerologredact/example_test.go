@@ -3,6 +3,7 @@
 package zerologredact_test
 
 import (
+	"net/url"
 	"os"
 
 	"github.com/rs/zerolog"
@@ -40,7 +41,18 @@ func ExampleNewWriter_console() {
 	console := zerolog.ConsoleWriter{Out: os.Stdout, NoColor: true, PartsExclude: []string{zerolog.TimestampFieldName}}
 	log := zerolog.New(zerologredact.NewWriter(console, nil))
 
-	log.Error().Str("token", "t-"+"98765").Msg("login failed")
+	log.Error().Str("auth_token", "t-"+"98765").Msg("login failed")
 	// Output:
-	// ERR login failed token=[REDACTED]
+	// ERR login failed auth_token=[REDACTED]
+}
+
+// Wrap a Stringer whose String may panic: zerolog calls it while the field
+// is added, before the Writer sees anything.
+func ExampleSafe() {
+	log := zerolog.New(zerologredact.NewWriter(os.Stdout, nil))
+
+	var peer *url.URL // nil: its String method panics
+	log.Info().Stringer("peer", zerologredact.Safe(peer)).Msg("accepted")
+	// Output:
+	// {"level":"info","peer":"[REDACTED]","message":"accepted"}
 }

@@ -6,11 +6,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
+	"github.com/logredact/logredact/internal/race"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/zerologredact"
 )
@@ -18,8 +21,11 @@ import (
 // FuzzWriter logs a planted secret through a field method chosen by the
 // fuzzer, next to text chosen by the fuzzer, and checks that the secret
 // never reaches the output, that every event stays valid JSON and that
-// nothing panics. The fuzzer's raw bytes are also written to the Writer
-// directly: no panic, and a valid JSON object stays valid.
+// nothing panics. The same event written in two parts, cut at a point the
+// fuzzer chooses, must come out as it does written whole. The fuzzer's raw
+// bytes are also written to the Writer directly: no panic, and a valid
+// JSON object stays valid. Each input must take less than about 50µs per
+// byte (see checkTimePerByte).
 func FuzzWriter(f *testing.F) {
 	f.Add("hello", "world", uint8(0), uint8(0))
 	f.Add("", "\xff\n\"\\", uint8(1), uint8(3))
@@ -34,8 +40,13 @@ func FuzzWriter(f *testing.F) {
 		{"Authorization: Bearer " + testTok, testTok},
 	}
 	f.Fuzz(func(t *testing.T, msg, val string, which, method uint8) {
+		defer checkTimePerByte(t, time.Now(), len(msg)+len(val))
 		var raw bytes.Buffer
-		if _, err := zerologredact.NewWriter(&raw, r).Write([]byte(msg)); err != nil {
+		rw := zerologredact.NewWriter(&raw, r)
+		if _, err := rw.Write([]byte(msg)); err != nil {
+			t.Fatal(err)
+		}
+		if err := rw.Flush(); err != nil {
 			t.Fatal(err)
 		}
 		if strings.HasPrefix(msg, "{") && json.Valid([]byte(msg)) && !json.Valid(raw.Bytes()) {
@@ -57,8 +68,8 @@ func FuzzWriter(f *testing.F) {
 			// checks the writer.
 			return
 		}
-		var buf bytes.Buffer
-		l := zerolog.New(zerologredact.NewWriter(&buf, r)).With().Str("ctx", val).Logger()
+		var buf, bare bytes.Buffer
+		l := zerolog.New(io.MultiWriter(zerologredact.NewWriter(&buf, r), &bare)).With().Str("ctx", val).Logger()
 		e := l.Info().Str("v", val)
 		switch method % 12 {
 		case 0:
@@ -94,7 +105,39 @@ func FuzzWriter(f *testing.F) {
 		if !json.Valid(buf.Bytes()) {
 			t.Fatalf("invalid output:\n%q", out)
 		}
+
+		ev := bare.Bytes()
+		if len(ev) == 0 {
+			t.Fatal("nothing logged")
+		}
+		cut := (int(which)<<8 | int(method)) % len(ev)
+		var split bytes.Buffer
+		sw := zerologredact.NewWriter(&split, r)
+		for _, part := range [][]byte{ev[:cut], ev[cut:]} {
+			if _, err := sw.Write(part); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if split.String() != out {
+			t.Fatalf("split at %d changed the output:\nwhole: %q\nsplit: %q", cut, out, split.String())
+		}
 	})
+}
+
+// checkTimePerByte fails t if the input of n bytes, started at start, took
+// more than 50µs per byte: redaction is meant to be linear, and tens of
+// nanoseconds per byte is its usual cost. The floor keeps tiny inputs from
+// failing on a scheduling hiccup; the race detector gets ten times more.
+func checkTimePerByte(t *testing.T, start time.Time, n int) {
+	t.Helper()
+	const perByte, floor = 50 * time.Microsecond, 250 * time.Millisecond
+	budget := floor + time.Duration(n)*perByte
+	if race.Enabled {
+		budget *= 10
+	}
+	if took := time.Since(start); took > budget {
+		t.Fatalf("%d input bytes took %v (%v per byte), over the %v budget", n, took, took/time.Duration(max(n, 1)), budget)
+	}
 }
 
 func jsonString(s string) string {

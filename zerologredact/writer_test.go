@@ -107,15 +107,15 @@ func TestFieldMethods(t *testing.T) {
 		}, `{"level":"error","errs":["auth Bearer [REDACTED]","plain"]}`},
 		{"Stringer", func(l zerolog.Logger) { l.Info().Stringer("db", u).Send() },
 			`{"level":"info","db":"postgres://app:[REDACTED]@db:5432/x"}`},
-		{"Stringer under a sensitive key", func(l zerolog.Logger) { l.Info().Stringer("session", stringer("abc")).Send() },
-			`{"level":"info","session":"[REDACTED]"}`},
+		{"Stringer under a sensitive key", func(l zerolog.Logger) { l.Info().Stringer("session_token", stringer("abc")).Send() },
+			`{"level":"info","session_token":"[REDACTED]"}`},
 		{"Msg", func(l zerolog.Logger) { l.Info().Msg("cloning with " + gh) },
 			`{"level":"info","message":"cloning with [REDACTED]"}`},
 		{"Msgf", func(l zerolog.Logger) { l.Warn().Msgf("connecting to %s (try %d)", testDSN, 2) },
 			`{"level":"warn","message":"connecting to postgres://app:[REDACTED]@db:5432/x (try 2)"}`},
 		{"other types under sensitive keys", func(l zerolog.Logger) {
-			l.Info().Int("token", 123456).Bool("password", true).Float64("secret", 1.5).Interface("auth", nil).Str("pwd", "").Send()
-		}, `{"level":"info","token":"[REDACTED]","password":"[REDACTED]","secret":"[REDACTED]","auth":null,"pwd":""}`},
+			l.Info().Int("auth_token", 123456).Bool("password", true).Float64("secret", 1.5).Interface("auth", nil).Str("pwd", "").Send()
+		}, `{"level":"info","auth_token":"[REDACTED]","password":"[REDACTED]","secret":"[REDACTED]","auth":null,"pwd":""}`},
 		{"With context", func(l zerolog.Logger) {
 			cl := l.With().Str("token", testTok).Str("svc", "api").Str("dsn", testDSN).Logger()
 			cl.Info().Msg("hi")
@@ -127,8 +127,8 @@ func TestFieldMethods(t *testing.T) {
 			// zerolog writes \ufffd; the changed string is re-encoded as UTF-8.
 			"{\"level\":\"info\",\"note\":\"\uFFFD [REDACTED]\"}"},
 		{"Dict under a sensitive key", func(l zerolog.Logger) {
-			l.Info().Dict("auth", zerolog.Dict().Str("user", "bob").Int("n", 1)).Send()
-		}, `{"level":"info","auth":"[REDACTED]"}`},
+			l.Info().Dict("credentials", zerolog.Dict().Str("user", "bob").Int("n", 1)).Send()
+		}, `{"level":"info","credentials":"[REDACTED]"}`},
 		{"JSON in a string", func(l zerolog.Logger) {
 			l.Info().Str("body", `{"user":"bob","password":"`+pw+`"}`).Send()
 		}, `{"level":"info","body":"{\"user\":\"bob\",\"password\":\"[REDACTED]\"}"}`},
@@ -229,12 +229,12 @@ func TestWriteLevelForwarding(t *testing.T) {
 	// Write, which carries no level, goes to the underlying Write.
 	c := &levelRecorder{}
 	w := zerologredact.NewWriter(c, r)
-	n, err := w.Write([]byte(`{"token":"x"}` + "\n"))
+	n, err := w.Write([]byte(`{"auth_token":"x"}` + "\n"))
 	require.NoError(t, err)
-	assert.Equal(t, len(`{"token":"x"}`)+1, n)
+	assert.Equal(t, len(`{"auth_token":"x"}`)+1, n)
 	assert.Equal(t, 1, c.plain)
 	assert.Empty(t, c.levels)
-	assert.Equal(t, `{"token":"[REDACTED]"}`+"\n", c.buf.String())
+	assert.Equal(t, `{"auth_token":"[REDACTED]"}`+"\n", c.buf.String())
 }
 
 // syncBuffer is a bytes.Buffer safe for the diode's reader goroutine.
@@ -318,13 +318,16 @@ func TestConcurrentUse(t *testing.T) {
 
 func TestNonJSONInput(t *testing.T) {
 	r := testRedactor(t)
-	t.Run("CBOR passes unchanged", func(t *testing.T) {
+	t.Run("CBOR is text without binary_log", func(t *testing.T) {
 		var buf bytes.Buffer
 		cbor := []byte{0xbf, 0x65, 'l', 'e', 'v', 'e', 'l', 0x64, 'i', 'n', 'f', 'o', 0xff}
-		n, err := zerologredact.NewWriter(&buf, r).Write(cbor)
+		w := zerologredact.NewWriter(&buf, r)
+		n, err := w.Write(cbor)
 		require.NoError(t, err)
 		assert.Equal(t, len(cbor), n)
-		assert.Equal(t, cbor, buf.Bytes())
+		assert.Zero(t, buf.Len(), "text without a newline is held")
+		require.NoError(t, w.Flush())
+		assert.Equal(t, cbor, buf.Bytes(), "nothing to redact")
 	})
 	t.Run("text is redacted as text", func(t *testing.T) {
 		var buf bytes.Buffer
@@ -343,10 +346,10 @@ func TestNonJSONInput(t *testing.T) {
 	})
 	t.Run("several JSON lines in one write", func(t *testing.T) {
 		var buf bytes.Buffer
-		in := `{"password":"a"}` + "\n" + `{"token":1}` + "\n"
+		in := `{"password":"a"}` + "\n" + `{"auth_token":1}` + "\n"
 		_, err := zerologredact.NewWriter(&buf, r).Write([]byte(in))
 		require.NoError(t, err)
-		assert.Equal(t, `{"password":"[REDACTED]"}`+"\n"+`{"token":"[REDACTED]"}`+"\n", buf.String())
+		assert.Equal(t, `{"password":"[REDACTED]"}`+"\n"+`{"auth_token":"[REDACTED]"}`+"\n", buf.String())
 	})
 }
 

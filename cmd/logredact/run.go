@@ -60,6 +60,11 @@ Replacement modes (--replace):
   hmac     [REDACTED:hmac:1a2b3c4d], the same for the same secret; the key
            (at least 16 bytes) is read from $LOGREDACT_HMAC_KEY, never argv
 
+Memory: peak RSS stays near 4 × --max-line + 64 MiB whatever --workers is
+(a soft limit of the Go heap; $GOMEMLIMIT, when set, replaces it): lines
+longer than a batch are redacted one at a time, lines longer than
+--max-line in windows of at most 1 MiB.
+
 Exit status: 0 success; 1 read or write error (what was read is written
 first); 2 bad flag or configuration; 3 with --check when anything was
 redacted. A closed output pipe (| head) ends the run quietly.
@@ -224,6 +229,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "logredact: %v\n", err)
 		return exitUsage
 	}
+	if limitMemory && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit(c.maxLine))
+	}
 	if c.demo {
 		if err := demo(stdout, f); err != nil && !isBrokenPipe(err) {
 			fmt.Fprintf(stderr, "logredact: %v\n", err)
@@ -269,6 +277,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	return code
 }
+
+// limitMemory is set by main: tests that call run in-process keep their own
+// garbage collector settings.
+var limitMemory bool
+
+// memoryLimit is the soft limit of the Go heap (see runtime/debug's
+// SetMemoryLimit) for a run with the given --max-line: 4 × max-line +
+// 64 MiB. The filter's own buffers take about 2.25 × max-line (one line
+// being read and its redaction; one such line at a time whatever
+// --workers is) plus a few MiB of batches and windows; the rest is room for
+// what the redactor allocates while rewriting a line. Without a limit the
+// collector lets the heap grow to twice what is live, and a stream of big
+// lines then peaks far higher. The limit is soft: a run that needs more
+// still gets it, at the cost of more frequent collections.
+func memoryLimit(maxLine int) int64 { return 4*int64(maxLine) + 64<<20 }
 
 // filterOne runs f over the file name ("-" is stdin).
 func filterOne(f *filter.Filter, name string, stdin io.Reader, stdout io.Writer) (filter.Stats, error) {

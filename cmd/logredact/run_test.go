@@ -31,7 +31,8 @@ func TestRun(t *testing.T) {
 	}{
 		{"clean", nil, "a\nb", 0, "a\nb", `^$`},
 		{"text", nil, "use " + ghToken + "\n", 0, "use [REDACTED]\n", `^$`},
-		{"json", []string{"-format=json"}, `{"token":1}` + "\n", 0, `{"token":"[REDACTED]"}` + "\n", `^$`},
+		{"json", []string{"-format=json"}, `{"password":1}` + "\n", 0, `{"password":"[REDACTED]"}` + "\n", `^$`},
+		{"json weak key", []string{"-format=json"}, `{"token":1}` + "\n", 0, `{"token":1}` + "\n", `^$`},
 		{"check", []string{"--check"}, "use " + ghToken + "\n", 3, "use [REDACTED]\n", `1 secrets redacted`},
 		{"check clean", []string{"--check"}, "ok\n", 0, "ok\n", `^$`},
 		{"stats", []string{"-stats", "--workers=2"}, "use " + ghToken + "\n", 0, "use [REDACTED]\n", `1 lines, \d+ bytes read, 1 secrets redacted\n\s+1  \S+\n$`},
@@ -120,4 +121,52 @@ func TestListPatternsInProcess(t *testing.T) {
 	require.Equal(t, 0, res.code)
 	assert.Regexp(t, `(?m)^ID\s+DESCRIPTION\n`, res.stdout)
 	assert.NotContains(t, res.stdout, "no keywords", "every built-in pattern has keywords")
+}
+
+// TestRunLongLineCurl is the issue's case: `curl … -u admin:PW` repeated in
+// one line longer than --max-line 1KiB; the window cuts must not separate
+// a password from its "curl", whatever the workers.
+func TestRunLongLineCurl(t *testing.T) {
+	var in strings.Builder
+	var pws []string
+	for i := 0; in.Len() < 30000; i++ {
+		pw := fmt.Sprintf("Pw%05d", i) + spread(9)
+		pws = append(pws, pw)
+		fmt.Fprintf(&in, "curl -fsS -X POST https://ci.example.com/%s -u admin:%s ", strings.Repeat("a/", i%90), pw)
+	}
+	for _, workers := range []string{"1", "2"} {
+		res := runInProcess(t, in.String()+"\n", "--max-line", "1KiB", "--workers", workers)
+		require.Equal(t, 0, res.code, res.stderr)
+		for _, pw := range pws {
+			require.NotContains(t, res.stdout, pw, "workers=%s", workers)
+		}
+		assert.Equal(t, 1, strings.Count(res.stdout, "\n"))
+	}
+}
+
+// TestRunPrefixedJSON feeds lines whose JSON follows a header or is cut
+// short; the core redacts them key-aware (the --keys name has no pattern,
+// and the token's g is a \u escape). These need the core's JSON-after-a-
+// prefix support.
+func TestRunPrefixedJSON(t *testing.T) {
+	tokBody := spread(36)
+	keyVal := "k" + strings.Repeat("v", 6) + "42"
+	obj := `{"msg":"token \u0067hp_` + tokBody + `","x-internal-auth":"` + keyVal + `"}`
+	lines := []string{
+		"2026-11-27T13:00:00.123456789Z stdout F " + obj,
+		"<134>1 2026-11-27T13:00:00Z web-1 api 4242 - - " + obj,
+		obj[:len(obj)-4],
+	}
+	res := runInProcess(t, strings.Join(lines, "\n")+"\n", "--keys", "x-internal-auth")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.NotContains(t, res.stdout, tokBody)
+	assert.NotContains(t, res.stdout, keyVal)
+	assert.Equal(t, len(lines), strings.Count(res.stdout, "\n"))
+}
+
+func TestMemoryLimit(t *testing.T) {
+	assert.Equal(t, int64(320<<20), memoryLimit(64<<20))
+	assert.Equal(t, int64(64<<20+4<<10), memoryLimit(1<<10))
+	res := runInProcess(t, "", "-h")
+	assert.Contains(t, res.stdout, "4 × --max-line + 64 MiB")
 }

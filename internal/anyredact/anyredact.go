@@ -1,5 +1,9 @@
 // Package anyredact redacts arbitrary Go values (structs, maps, slices)
 // that loggers would encode as JSON, keeping them structured.
+//
+// Byte slices and arrays inside a value are checked as bytes (see
+// [Inspect]): encoding/json writes them as base64 or numbers, where no scan
+// of the encoding could see a secret.
 package anyredact
 
 import (
@@ -30,9 +34,19 @@ var pool = sync.Pool{New: func() any {
 // (map[string]any, []any, string, json.Number, bool or nil), which loggers
 // render as an object or array again, and true.
 //
-// If v cannot be encoded (a panicking or failing MarshalJSON), the result
-// is the mask and true: a value that cannot be inspected is not passed on.
+// A byte slice or array inside v whose bytes hold a secret (or that sits
+// under a strong key, or under a weak one and looks like a credential; see
+// [KeyTier]) comes out as its redacted text, a string, in place of its
+// base64 (see [Inspect]).
+//
+// If v cannot be encoded (a panicking or failing MarshalJSON) or walked,
+// the result is the mask and true: a value that cannot be inspected is not
+// passed on.
 func Value(r *redact.Redactor, v any) (out any, changed bool) {
+	in := Inspect(r, v)
+	if in.Failed {
+		return r.Marker(), true
+	}
 	sc := pool.Get().(*scratch)
 	defer func() {
 		if recover() != nil {
@@ -49,18 +63,35 @@ func Value(r *redact.Redactor, v any) (out any, changed bool) {
 		return r.Marker(), true
 	}
 	raw := bytes.TrimSuffix(sc.raw.Bytes(), []byte{'\n'})
+	if in.Dirty() {
+		// The bytes are replaced before the key-aware pass, so a blob
+		// under a sensitive key is masked by it as any other value.
+		var ok bool
+		if raw, ok = in.RewriteJSON(nil, raw); !ok {
+			return r.Marker(), true
+		}
+	}
 	red, err := r.AppendJSON(sc.red[:0], raw)
 	sc.red = red
 	if err != nil {
 		return r.Marker(), true
 	}
-	if bytes.Equal(red, raw) {
+	if !in.Dirty() && bytes.Equal(red, raw) {
 		return v, false
 	}
-	dec := json.NewDecoder(bytes.NewReader(red))
-	dec.UseNumber()
-	if err := dec.Decode(&out); err != nil {
-		return r.Marker(), true
+	if out, err := decode(red); err == nil {
+		return out, true
 	}
-	return out, true
+	return r.Marker(), true
+}
+
+// decode decodes one JSON value with numbers kept as json.Number. It is
+// apart from Value so that the variable decoded into, which escapes, is
+// allocated only when a value was redacted, not on the clean path.
+func decode(b []byte) (any, error) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	err := dec.Decode(&v)
+	return v, err
 }

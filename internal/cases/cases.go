@@ -79,7 +79,7 @@ func c(pattern, template, secret string) Case {
 // slice on every call.
 func All() []Case {
 	var out []Case
-	for _, f := range []func() []Case{cloudCases, vcsCases, chatCases, aiCases, packageCases, saasCases, moreCases, keyCases, httpCases, genericCases} {
+	for _, f := range []func() []Case{cloudCases, vcsCases, chatCases, aiCases, packageCases, saasCases, moreCases, keyCases, httpCases, genericCases, breadthCases} {
 		out = append(out, f()...)
 	}
 	return out

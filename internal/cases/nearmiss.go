@@ -12,7 +12,7 @@ func NearMisses() []string {
 	sha := gen(hexLower, 64, 901)
 	pub := pemArmour("PUBLIC KEY", gen(b64, 64*4, 902))
 	cert := pemArmour("CERTIFICATE", gen(b64, 64*8, 903))
-	return []string{
+	return append([]string{
 		// Token usage and rate limiting.
 		`{"model":"gpt-4o","max_tokens":4096,"temperature":0.2}`,
 		`usage: {"prompt_tokens": 12, "completion_tokens": 34, "total_tokens": 46}`,
@@ -132,7 +132,7 @@ func NearMisses() []string {
 		`Cookie: [REDACTED]`,
 		`GET /cb?code=[REDACTED]&state=xyz`,
 		join(dashes, "BEGIN RSA ", "PRIVATE", " KEY", dashes, "[REDACTED]", dashes, "END RSA ", "PRIVATE", " KEY", dashes),
-	}
+	}, breadthNearMisses()...)
 }
 
 // pemArmour wraps body in BEGIN/END lines with the given label.

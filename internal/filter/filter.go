@@ -11,10 +11,25 @@
 //   - Output has exactly the lines of the input, in order. A line with
 //     nothing to redact is written byte for byte, invalid UTF-8 included;
 //     "\r\n" endings stay "\r\n"; a last line without '\n' stays without.
-//   - Memory is bounded whatever the line length. A line longer than
-//     [Options.MaxLine] is redacted as text in overlapping windows (see
-//     [Options.Overlap]): no secret shorter than the overlap is missed or
-//     redacted twice, and no byte is dropped.
+//   - Memory is bounded whatever the line length and the worker count (see
+//     [Filter.MemoryBound]): short lines travel in batches that share one
+//     byte budget, a line longer than a batch is held in the one large
+//     buffer (so such lines are redacted one at a time), and a line longer
+//     than [Options.MaxLine] is redacted as text in windows.
+//   - Windows lose nothing: each byte of a long line is decided by exactly
+//     one window, at a cut where redacting the two sides apart finds what
+//     redacting them together finds, so any match up to [Options.Overlap]
+//     bytes long, the context its rule needs included (a "curl" before
+//     "-u user:password"), is redacted once and no byte is dropped. Where
+//     no such cut exists (text dense with secrets and keywords) the filter
+//     fails closed: it carries what it found across the cut, or replaces
+//     every span either side found with the marker ([redact.Redactor.Marker],
+//     whatever the mode; an observer does not see those). A long JSON line
+//     is redacted as text, so keys only count within a window.
+//   - A line that is not entirely JSON (a container runtime's or syslog's
+//     header before the object, an object cut short) is redacted by
+//     [redact.Redactor.AppendBytes], which finds JSON after a prefix
+//     itself: the filter never takes a path weaker than the core's.
 //   - Output is written as soon as the input pauses: when a read returns
 //     fewer bytes than asked for, the complete lines read so far are
 //     redacted and written before the next read, so a `tail -f` producer
@@ -25,10 +40,12 @@ package filter
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -49,7 +66,10 @@ const (
 	JSON
 	// Logfmt treats every line as logfmt.
 	Logfmt
-	// Text scans every line with the patterns only; keys mean nothing.
+	// Text redacts every line as text by [redact.Redactor.AppendBytes]: no
+	// line is parsed as JSON or logfmt by the filter, but the core's text
+	// rules still apply key names to the assignments and JSON objects they
+	// find in a line.
 	Text
 )
 
@@ -81,10 +101,20 @@ const (
 	MinMaxLine = 1 << 10
 )
 
-// batchSize is how much a batch reads at a time. Large enough that per-batch
-// costs (a write, a channel hand-off) vanish, small enough that a worker's
-// share of a stream stays in cache.
-const batchSize = 256 << 10
+// Batching. Short lines travel in batches of up to batchMax bytes; the
+// batches in flight share one byte budget, batchBudget, so that their memory
+// does not grow with the number of workers (each batch is smaller when there
+// are many). A line that does not fit a batch moves to the one large buffer,
+// which holds at most one such line at a time whatever the worker count;
+// windows of lines longer than MaxLine use two window buffers of their own.
+const (
+	batchMax    = 256 << 10
+	batchMin    = 16 << 10
+	batchBudget = 4 << 20
+	// maxWorkers bounds the goroutines and batches of a Filter: more than
+	// this brings nothing on any machine and would only thin the batches.
+	maxWorkers = 256
+)
 
 // Options configure a [Filter]. The zero value, like a nil *Options, means
 // every default.
@@ -93,8 +123,8 @@ type Options struct {
 	Format Format
 
 	// Workers is the number of goroutines redacting batches of lines; zero
-	// or less means runtime.GOMAXPROCS(0). One worker redacts on the
-	// calling goroutine.
+	// or less means runtime.GOMAXPROCS(0), and more than 256 means 256. One
+	// worker redacts on the calling goroutine.
 	Workers int
 
 	// MaxLine is the length from which a line is no longer held whole but
@@ -102,9 +132,12 @@ type Options struct {
 	// It must be at least [MinMaxLine].
 	MaxLine int
 
-	// Overlap is the guaranteed length of secret found across window
-	// boundaries of long lines; zero means [DefaultOverlap], capped at a
-	// quarter of MaxLine. It must not exceed a quarter of MaxLine.
+	// Overlap is the guaranteed length of a match, from the start of the
+	// context its rule needs (a "curl" before "-u user:password", a
+	// "password=" before the value) to the end of the secret, that is found
+	// across window boundaries of long lines; zero means [DefaultOverlap],
+	// capped at a quarter of MaxLine. It must not exceed a quarter of
+	// MaxLine.
 	Overlap int
 }
 
@@ -118,6 +151,7 @@ type Filter struct {
 	overlap int
 	window  int // window length for long lines
 	ctx     int // clearance kept between a window cut and any secret
+	batch   int // bytes per batch of short lines
 }
 
 // New returns a Filter that redacts with r.
@@ -135,6 +169,7 @@ func New(r *redact.Redactor, opts *Options) (*Filter, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
+	o.Workers = min(o.Workers, maxWorkers)
 	if o.MaxLine == 0 {
 		o.MaxLine = DefaultMaxLine
 	}
@@ -155,8 +190,26 @@ func New(r *redact.Redactor, opts *Options) (*Filter, error) {
 		overlap: o.Overlap,
 		window:  max(4*o.Overlap, min(o.MaxLine, 1<<20)),
 		ctx:     min(o.Overlap/8, 512),
+		batch:   max(batchMin, min(batchMax, batchBudget/(2*o.Workers))),
 	}, nil
 }
+
+// MemoryBound returns the most memory, in bytes, that [Filter.Run] keeps in
+// its own buffers: one line of up to MaxLine bytes and its redaction (about
+// 2.25 × MaxLine), the batches of short lines (4 MiB, shared by the workers,
+// and their output), and the windows of a line longer than MaxLine (3 ×
+// min(MaxLine, 1 MiB)). What the redactor allocates while it rewrites a line
+// comes on top: see the command's documentation for measured totals.
+func (f *Filter) MemoryBound() int64 {
+	big := int64(f.maxLine) + int64(outRoom(f.maxLine))
+	small := 2 * int64(f.workers) * int64(f.batch+outRoom(f.batch))
+	return big + small + 3*int64(f.window) + int64(f.batch)
+}
+
+// outRoom is the capacity an output buffer gets for n bytes of input: a
+// redaction is rarely much longer than its input, and a buffer sized once
+// is not regrown (and reallocated) by every append.
+func outRoom(n int) int { return n + n/8 + 4<<10 }
 
 // AppendLine appends line, one line without its '\n', to dst with secrets
 // redacted as its format requires, and returns the extended slice. A
@@ -215,14 +268,23 @@ func looksJSON(b []byte) bool {
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
-// appendLines redacts in, a run of whole lines, onto dst.
+// appendLines redacts in, a run of whole lines, onto dst. A line longer
+// than MaxLine is redacted in windows, as when it is read in pieces.
 func (f *Filter) appendLines(dst, in []byte) []byte {
 	for len(in) > 0 {
 		i := bytes.IndexByte(in, '\n')
-		if i < 0 {
-			return f.AppendLine(dst, in)
+		line := in
+		if i >= 0 {
+			line = in[:i]
 		}
-		dst = f.AppendLine(dst, in[:i])
+		if len(line) > f.maxLine {
+			dst = f.appendWindowed(dst, line)
+		} else {
+			dst = f.AppendLine(dst, line)
+		}
+		if i < 0 {
+			return dst
+		}
 		dst = append(dst, '\n')
 		in = in[i+1:]
 	}
@@ -270,52 +332,87 @@ func (f *Filter) Run(dst io.Writer, src io.Reader) (Stats, error) {
 type batch struct {
 	in, out []byte
 	ready   bool
+	kind    kind
 	done    chan struct{}
 }
 
-// recycle drops a batch's data, and its buffers when a long line made them
-// grow, so that one huge line does not pin memory for the rest of the run.
-func (b *batch) recycle() {
-	b.in, b.out = b.in[:0], b.out[:0]
-	if cap(b.in) > 4*batchSize {
-		b.in = nil
+// kind is the pool a batch belongs to.
+type kind int
+
+const (
+	small kind = iota // short lines; one pool slot per batch in flight
+	large             // the one buffer for a line longer than a batch
+	win               // a window of a line longer than MaxLine
+	nKinds
+)
+
+// poolSize is how many batches of each kind exist per worker count.
+func poolSize(k kind, workers int) int {
+	switch k {
+	case large:
+		return 1
+	case win:
+		return min(2, workers)
 	}
-	if cap(b.out) > 4*batchSize {
-		b.out = nil
+	return 2 * workers
+}
+
+// recycle drops a batch's data. Small batches also drop buffers a long
+// carry made them grow, so that they do not pin memory for the rest of the
+// run; the large and window buffers are kept, as reusing them is what
+// keeps the garbage of a stream of big lines (and so the heap) bounded.
+func (b *batch) recycle(f *Filter) {
+	b.in, b.out = b.in[:0], b.out[:0]
+	if b.kind == small {
+		if cap(b.in) > 4*f.batch {
+			b.in = nil
+		}
+		if cap(b.out) > 4*outRoom(f.batch) {
+			b.out = nil
+		}
 	}
 	b.ready = false
 }
 
-// stage is where the reader hands batches: get returns an empty batch,
-// emit queues a filled one and reports false once writing has failed.
+// redactIn fills b.out with the redaction of b.in.
+func (f *Filter) redactIn(b *batch) {
+	if need := outRoom(len(b.in)); cap(b.out) < need {
+		b.out = make([]byte, 0, need)
+	}
+	b.out = f.appendLines(b.out[:0], b.in)
+}
+
+// stage is where the reader hands batches: get returns an empty batch of
+// the kind asked, emit queues a filled one and reports false once writing
+// has failed.
 type stage struct {
-	get  func() *batch
+	get  func(kind) *batch
 	emit func(*batch) bool
 }
 
 func (f *Filter) runSerial(dst io.Writer, src io.Reader) (Stats, error) {
 	var werr error
-	var spare []*batch
+	var spare [nKinds][]*batch
 	st := stage{
-		get: func() *batch {
-			if n := len(spare); n > 0 {
-				b := spare[n-1]
-				spare = spare[:n-1]
+		get: func(k kind) *batch {
+			if n := len(spare[k]); n > 0 {
+				b := spare[k][n-1]
+				spare[k] = spare[k][:n-1]
 				return b
 			}
-			return &batch{}
+			return &batch{kind: k}
 		},
 		emit: func(b *batch) bool {
 			if !b.ready {
-				b.out = f.appendLines(b.out[:0], b.in)
+				f.redactIn(b)
 			}
 			if len(b.out) > 0 {
 				if _, err := dst.Write(b.out); err != nil {
 					werr = err
 				}
 			}
-			b.recycle()
-			spare = append(spare, b)
+			b.recycle(f)
+			spare[b.kind] = append(spare[b.kind], b)
 			return werr == nil
 		},
 	}
@@ -324,19 +421,24 @@ func (f *Filter) runSerial(dst io.Writer, src io.Reader) (Stats, error) {
 }
 
 func (f *Filter) runParallel(dst io.Writer, src io.Reader) (Stats, error) {
-	depth := 2 * f.workers
-	free := make(chan *batch, depth)
-	for range depth {
-		free <- &batch{done: make(chan struct{}, 1)}
+	var free [nKinds]chan *batch
+	total := 0
+	for k := range nKinds {
+		n := poolSize(k, f.workers)
+		total += n
+		free[k] = make(chan *batch, n)
+		for range n {
+			free[k] <- &batch{kind: k, done: make(chan struct{}, 1)}
+		}
 	}
-	jobs := make(chan *batch, depth)
-	order := make(chan *batch, depth)
+	jobs := make(chan *batch, total)
+	order := make(chan *batch, total)
 
 	var wg sync.WaitGroup
 	for range f.workers {
 		wg.Go(func() {
 			for b := range jobs {
-				b.out = f.appendLines(b.out[:0], b.in)
+				f.redactIn(b)
 				b.done <- struct{}{}
 			}
 		})
@@ -354,13 +456,13 @@ func (f *Filter) runParallel(dst io.Writer, src io.Reader) (Stats, error) {
 					failed.Store(true)
 				}
 			}
-			b.recycle()
-			free <- b
+			b.recycle(f)
+			free[b.kind] <- b
 		}
 	}()
 
 	st := stage{
-		get: func() *batch { return <-free },
+		get: func(k kind) *batch { return <-free[k] },
 		emit: func(b *batch) bool {
 			order <- b
 			if b.ready {
@@ -395,15 +497,22 @@ var errStopped = errors.New("output failed")
 // read splits src into batches of whole lines and hands them to st. It
 // returns io.EOF at the end of the input, errStopped after a failed write,
 // or the read error.
+//
+// A batch is a small one until a line does not fit it; the lines read so
+// far then move to the large batch, which is read into in chunks of at most
+// f.batch bytes and ends at the first '\n'. So the large buffer never holds
+// more than MaxLine bytes and the start of the next line carried over is
+// never longer than a chunk.
 func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 	var stats Stats
 	var carry []byte // start of a line whose end is not read yet
 	var sticky error // a read error already seen, reported after carry
 	for {
-		b := st.get()
+		b := st.get(small)
 		in := b.in[:0]
-		if cap(in) < len(carry)+batchSize/2 {
-			in = make([]byte, 0, max(batchSize, len(carry)+batchSize))
+		if cap(in) < len(carry)+f.batch/2 {
+			// Only after a long line, whose rest may be a window long.
+			in = make([]byte, 0, max(f.batch, len(carry)+f.batch))
 		}
 		in = append(in, carry...)
 		carry = carry[:0]
@@ -414,17 +523,34 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 				rerr = sticky
 				break
 			}
+			if b.kind == large && lastNL >= 0 {
+				break
+			}
 			room := cap(in) - len(in)
 			if lastNL < 0 {
 				room = min(room, f.maxLine-len(in))
 			}
+			if b.kind == large {
+				room = min(room, f.batch)
+			}
 			if room <= 0 {
 				// Full, or (after a carry longer than MaxLine) past full.
-				if lastNL >= 0 {
-					break
+				if lastNL >= 0 || len(in) >= f.maxLine {
+					break // full of lines, or a long line: handled below
 				}
-				if len(in) >= f.maxLine {
-					break // a long line: handled below
+				if b.kind == small {
+					// A line longer than a batch: move to the large
+					// buffer, and hand the small one back, empty.
+					lb := st.get(large)
+					lb.in = append(lb.in[:0], in...)
+					b.in = in
+					b.recycle(f)
+					b.ready = true
+					if !st.emit(b) {
+						return stats, errStopped
+					}
+					b, in = lb, lb.in
+					continue
 				}
 				in = growTo(in, min(2*cap(in), f.maxLine))
 				continue
@@ -474,7 +600,7 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 			stats.Lines++
 			// Hand the batch back through the output, empty.
 			b.in = in
-			b.recycle()
+			b.recycle(f)
 			b.ready = true
 			if err == errStopped || !st.emit(b) {
 				return stats, errStopped
@@ -504,25 +630,25 @@ func growTo(b []byte, n int) []byte {
 // the line's '\n' (the start of the next line), the length of the line
 // including its '\n', and the read error that ended the line, if any.
 //
-// The line is redacted in windows of f.window bytes. A window is redacted
-// only up to a cut that leaves its last Overlap bytes to the next window,
-// so a secret shorter than the overlap that crosses the window's end lies
-// whole in the next one. The cut is placed where no secret found in the
-// window lies within f.ctx bytes, so the context a pattern needs around a
-// secret (a "password=" before it, an '@' after it) is never split from
-// it: every secret is redacted by exactly one window, and text is never
-// redacted twice.
+// The line is redacted in windows of f.window bytes, each redacted only up
+// to a cut (see [Filter.cut]) and the rest left to the next window, which
+// starts at the cut. Every byte is so decided by exactly one window, and
+// each piece goes through the redactor once, so a secret is redacted (and
+// counted by an observer) once. What a window learnt about the text after
+// its cut that the next one cannot see (a secret whose context lies before
+// the cut) is carried to it as spans it must cover.
 func (f *Filter) longLine(src io.Reader, data []byte, st stage) (rest []byte, n int64, err error) {
 	var buf []byte
+	var owed []redact.Match // secrets the next piece must cover, offsets from its start
 	for {
 		for len(data) >= f.window {
-			win := data[:f.window]
-			cut := f.cut(win)
-			if !f.emitText(st, win[:cut], false) {
+			c := f.cut(data[:f.window], owed)
+			if !f.emitPiece(st, data[:c.at], c.mask, false) {
 				return nil, n, errStopped
 			}
-			n += int64(cut)
-			data = data[cut:]
+			owed = c.owed
+			n += int64(c.at)
+			data = data[c.at:]
 		}
 		// Refill: keep the uncut tail and read until a window is full,
 		// the line ends or the input does.
@@ -539,28 +665,32 @@ func (f *Filter) longLine(src io.Reader, data []byte, st stage) (rest []byte, n 
 			}
 			buf = buf[:len(buf)+k]
 		}
-		if nlAt >= 0 {
-			if !f.emitText(st, buf[:nlAt], true) {
+		if nlAt >= 0 || err != nil {
+			end := len(buf)
+			if nlAt >= 0 {
+				end = nlAt
+			}
+			if !f.emitPiece(st, buf[:end], f.last(buf[:end], owed), nlAt >= 0) {
 				return nil, n, errStopped
+			}
+			if nlAt < 0 {
+				return nil, n + int64(end), err
 			}
 			n += int64(nlAt + 1)
 			return append([]byte(nil), buf[nlAt+1:]...), n, err
-		}
-		if err != nil {
-			if !f.emitText(st, buf, false) {
-				return nil, n, errStopped
-			}
-			n += int64(len(buf))
-			return nil, n, err
 		}
 		data = buf
 	}
 }
 
-// emitText queues text, a piece of a long line, redacted as text.
-func (f *Filter) emitText(st stage, text []byte, newline bool) bool {
-	b := st.get()
-	b.out = f.r.AppendBytes(b.out[:0], text)
+// emitPiece queues text, a piece of a long line, redacted (see
+// [Filter.appendPiece]).
+func (f *Filter) emitPiece(st stage, text []byte, mask []redact.Match, newline bool) bool {
+	b := st.get(win)
+	if need := outRoom(len(text)); cap(b.out) < need {
+		b.out = make([]byte, 0, need)
+	}
+	b.out = f.appendPiece(b.out[:0], text, mask)
 	if newline {
 		b.out = append(b.out, '\n')
 	}
@@ -568,14 +698,143 @@ func (f *Filter) emitText(st stage, text []byte, newline bool) bool {
 	return st.emit(b)
 }
 
-// cut returns where to end the redacted part of win, a full window of a
-// long line: in [len(win)-2*Overlap, len(win)-Overlap], as late as possible,
-// at least f.ctx bytes away from every secret found in win, and just after
-// a blank when one is near, so that a word is not split either.
-func (f *Filter) cut(win []byte) int {
+// appendPiece appends text, a piece of a long line, redacted as text: by
+// the redactor, or, when mask is not nil, with the spans of mask replaced
+// by the marker (a window that could not find a cut its pieces agree on).
+func (f *Filter) appendPiece(dst, text []byte, mask []redact.Match) []byte {
+	if mask == nil {
+		return f.r.AppendBytes(dst, text)
+	}
+	return appendMasked(dst, text, mask, f.r.Marker())
+}
+
+// appendWindowed appends line, a line longer than MaxLine that a batch
+// held whole (it followed other lines), redacted in the windows
+// [Filter.longLine] would use, so that the output does not depend on how
+// the input was read.
+func (f *Filter) appendWindowed(dst, line []byte) []byte {
+	var owed []redact.Match
+	for len(line) >= f.window {
+		c := f.cut(line[:f.window], owed)
+		dst = f.appendPiece(dst, line[:c.at], c.mask)
+		owed = c.owed
+		line = line[c.at:]
+	}
+	return f.appendPiece(dst, line, f.last(line, owed))
+}
+
+// appendMasked appends text with the spans ms, sorted and disjoint,
+// replaced by marker.
+func appendMasked(dst, text []byte, ms []redact.Match, marker string) []byte {
+	last := 0
+	for _, m := range ms {
+		s, e := max(m.Start, last), min(m.End, len(text))
+		if e <= s {
+			continue
+		}
+		dst = append(dst, text[last:s]...)
+		dst = append(dst, marker...)
+		last = e
+	}
+	return append(dst, text[last:]...)
+}
+
+// A cutting decides the end of the piece of a window redacted now.
+type cutting struct {
+	at   int            // the piece is win[:at]
+	mask []redact.Match // nil: redact the piece with the redactor; else mask these spans
+	owed []redact.Match // spans the next piece must cover, offsets from at
+}
+
+// maxTries bounds the cuts verified per window, and so the work: each try
+// is two scans of the window, and a window advances by at least half its
+// length, so a byte is scanned at most 2+4·maxTries times (twice in the
+// usual case of the first cut being clean).
+const maxTries = 3
+
+// cut chooses where to end the piece of win, a full window of a long line,
+// that is redacted now. A cut p is clean when the redactor, scanning
+// win[:p] and win[p:] apart, finds exactly the secrets it finds in win:
+// then no rule's context (a keyword, a key name, "curl … -u" before the
+// secret, an '@' after it) straddles p, and redacting the pieces apart is
+// the same as redacting the window whole. win begins at the previous cut,
+// so it holds at least len(win)-2·Overlap bytes of left context for every
+// secret after p: any match up to Overlap bytes long, context included, is
+// seen whole by some window.
+//
+// Candidates are tried from the latest (see [Filter.candidate]). When none
+// is clean, the cut falls closed: if the pieces only miss secrets after p,
+// those are owed by the next piece; otherwise the piece is written with
+// every span either view found replaced by the marker.
+func (f *Filter) cut(win []byte, owed []redact.Match) cutting {
+	ms := f.find(win)
 	hi := len(win) - f.overlap
 	lo := len(win) - 2*f.overlap
-	ms := f.r.Find(unsafeString(win))
+	step := (hi - lo) / maxTries
+	var covered, partial, masked *cutting
+	prev := -1
+	for try := range maxTries {
+		p := f.candidate(win, ms, lo, hi-try*step)
+		if p == prev {
+			continue
+		}
+		prev = p
+		a := f.find(win[:p])
+		b := f.find(win[p:])
+		before, after := clip(ms, 0, p), shift(clip(ms, p, len(win)), -p)
+		owedA, owedB := clip(owed, 0, p), shift(clip(owed, p, len(win)), -p)
+		okA := covers(a, before) && covers(a, owedA)
+		okB := covers(b, after) && len(owedB) == 0
+		switch {
+		case okA && okB && sameSpans(a, before) && sameSpans(b, after):
+			return cutting{at: p}
+		case okA && okB:
+			if covered == nil {
+				covered = &cutting{at: p}
+			}
+		case okA:
+			// The piece before p is right; the one after misses secrets
+			// whose context is before p: the next piece must cover them.
+			if partial == nil {
+				partial = &cutting{at: p, owed: union(after, owedB)}
+			}
+		default:
+			if masked == nil {
+				masked = &cutting{
+					at:   p,
+					mask: union(a, before, owedA),
+					owed: union(after, owedB),
+				}
+			}
+		}
+	}
+	switch {
+	case covered != nil:
+		return *covered
+	case partial != nil:
+		return *partial
+	}
+	return *masked
+}
+
+// last returns how to write the last piece of a long line, text: nil (by
+// the redactor) unless the redactor misses a secret owed to it.
+func (f *Filter) last(text []byte, owed []redact.Match) []redact.Match {
+	if len(owed) == 0 {
+		return nil
+	}
+	ms := f.find(text)
+	if covers(ms, owed) {
+		return nil
+	}
+	return union(ms, clip(owed, 0, len(text)))
+}
+
+// candidate returns where to end the redacted part of win below hi: in
+// [lo, hi], as late as possible, at least f.ctx bytes away from every
+// secret found in win, and just after a blank when one is near, so that a
+// word is not split either.
+func (f *Filter) candidate(win []byte, ms []redact.Match, lo, hi int) int {
 	p := hi
 	// Walk the secrets from the last one back: each one too close to p
 	// pushes p before its context.
@@ -629,6 +888,93 @@ func widestGap(ms []redact.Match, lo, hi int) int {
 		return hi
 	}
 	return best
+}
+
+// clip returns the parts of the sorted spans ms that lie in [lo, hi).
+func clip(ms []redact.Match, lo, hi int) []redact.Match {
+	var out []redact.Match
+	for _, m := range ms {
+		s, e := max(m.Start, lo), min(m.End, hi)
+		if s < e {
+			m.Start, m.End = s, e
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// shift returns ms moved by d bytes.
+func shift(ms []redact.Match, d int) []redact.Match {
+	out := make([]redact.Match, len(ms))
+	for i, m := range ms {
+		m.Start += d
+		m.End += d
+		out[i] = m
+	}
+	return out
+}
+
+// sameSpans reports whether a and b hold the same spans, found by the same
+// rules.
+func sameSpans(a, b []redact.Match) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// covers reports whether every byte of the spans want lies in a span of
+// have; both are sorted and disjoint.
+func covers(have, want []redact.Match) bool {
+	j := 0
+	for _, w := range want {
+		pos := w.Start
+		for pos < w.End {
+			for j < len(have) && have[j].End <= pos {
+				j++
+			}
+			if j == len(have) || have[j].Start > pos {
+				return false
+			}
+			pos = have[j].End
+		}
+	}
+	return true
+}
+
+// union returns the spans of all the lists, sorted and merged.
+func union(lists ...[]redact.Match) []redact.Match {
+	var all []redact.Match
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	slices.SortFunc(all, func(a, b redact.Match) int { return cmp.Compare(a.Start, b.Start) })
+	var out []redact.Match
+	for _, m := range all {
+		if n := len(out); n > 0 && m.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, m.End)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// scanned, when a test sets it, counts the bytes the window cutting asks
+// the redactor to scan, so that a test can bound the work per byte.
+var scanned *atomic.Int64
+
+// find reports the secrets in b.
+func (f *Filter) find(b []byte) []redact.Match {
+	if scanned != nil {
+		scanned.Add(int64(len(b)))
+	}
+	return f.r.Find(unsafeString(b))
 }
 
 // unsafeString views b as a string; b must not change while it is used.

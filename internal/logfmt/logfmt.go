@@ -29,10 +29,13 @@ import (
 // The rules:
 //
 //   - When line is not logfmt, Append returns dst unchanged and false.
-//   - The value of a pair whose key is sensitive ([redact.Redactor.IsSensitiveKey])
-//     is replaced whole by [redact.Redactor.Field]; an empty value stays empty.
-//     A quoted value keeps its quotes; a replacement that needs quoting is
-//     quoted, so the output is still logfmt.
+//   - The value of a pair is replaced whole by [redact.Redactor.Field] when
+//     [redact.Redactor.MasksValue] says so for its key and its value
+//     (unquoted): any value but a placeholder under a strong name such as
+//     "password", only a credential-looking value under a weak name such as
+//     "token" — the decision the JSON rewriter makes. An empty value stays
+//     empty. A quoted value keeps its quotes; a replacement that needs
+//     quoting is quoted, so the output is still logfmt.
 //   - All other text, keys and values alike, is scanned by the redactor's
 //     patterns ([redact.Redactor.AppendBytes]).
 //   - A line with nothing to redact is appended byte for byte.
@@ -93,9 +96,19 @@ func Append(dst, line []byte, r *redact.Redactor) ([]byte, bool) {
 			// line is not modified while the redactor reads the key.
 			key := unsafe.String(&line[ks], ke-ks)
 			if r.IsSensitiveKey(key) {
-				dst = r.AppendBytes(dst, line[last:vs])
-				dst = appendMasked(dst, r, key, line[vs:ve], quoted)
-				last = ve
+				raw := line[vs:ve]
+				value := unsafe.String(unsafe.SliceData(raw), len(raw))
+				if quoted {
+					value = unquote(raw[1 : len(raw)-1])
+				}
+				// The tier decides, as for JSON: a weak name ("token",
+				// "session") masks only a credential-looking value. A
+				// value left alone is scanned with the rest of the line.
+				if r.MasksValue(key, value) {
+					dst = r.AppendBytes(dst, line[last:vs])
+					dst = appendMasked(dst, r, key, value, quoted)
+					last = ve
+				}
 			}
 		}
 	}
@@ -114,13 +127,9 @@ var keyByte, valueByte = func() (k, v [256]bool) {
 	return k, v
 }()
 
-// appendMasked appends the replacement of the value raw (with its quotes
-// when quoted) of the sensitive key.
-func appendMasked(dst []byte, r *redact.Redactor, key string, raw []byte, quoted bool) []byte {
-	value := string(raw)
-	if quoted {
-		value = unquote(raw[1 : len(raw)-1])
-	}
+// appendMasked appends the replacement of value, the decoded value of the
+// sensitive key, quoted when it was or when the replacement needs it.
+func appendMasked(dst []byte, r *redact.Redactor, key, value string, quoted bool) []byte {
 	rep := r.Field(key, value)
 	if !quoted && !needsQuote(rep) {
 		return append(dst, rep...)

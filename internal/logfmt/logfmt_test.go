@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -19,6 +20,10 @@ var ghToken = "gh" + "p_" + func() string {
 	}
 	return string(b)
 }()
+
+// opaque looks like a generated credential without matching any vendor
+// pattern: what a weak key name masks.
+var opaque = "Zq7" + "xW9" + "vK2" + "mN4pL8" + "aB3cD5eF"
 
 func TestAppend(t *testing.T) {
 	r := redact.MustNew(redact.WithSensitiveKeys("shard"))
@@ -37,7 +42,14 @@ func TestAppend(t *testing.T) {
 		{name: "sensitive bare", in: "user=bob password=hunter2 n=1", want: "user=bob password=[REDACTED] n=1"},
 		{name: "sensitive quoted", in: `shard="a b" n=1`, want: `shard="[REDACTED]" n=1`},
 		{name: "sensitive camel", in: "apiKey=abc123 n=1", want: "apiKey=[REDACTED] n=1"},
-		{name: "sensitive last", in: "n=1 token=abc", want: "n=1 token=[REDACTED]"},
+		{name: "sensitive last", in: "n=1 password=abc", want: "n=1 password=[REDACTED]"},
+		// Weak names ("token", "session", "auth") mask only values that look
+		// like credentials, as the JSON rewriter does.
+		{name: "weak plain values", in: "n=1 token=abc session=30546173_4261722401 auth=SIMPLE"},
+		{name: "weak quoted plain", in: `token="two words" n=1`},
+		{name: "weak credential", in: "n=1 session=" + opaque, want: "n=1 session=[REDACTED]"},
+		{name: "weak quoted credential", in: `auth="` + opaque + `" n=1`, want: `auth="[REDACTED]" n=1`},
+		{name: "placeholder", in: "password=${DB_PASSWORD} n=1"},
 		{name: "sensitive empty", in: `token= shard=""`},
 		{name: "pattern in value", in: `msg="push ` + ghToken + `" n=1`, want: `msg="push [REDACTED]" n=1`},
 		{name: "pattern in bare value", in: "t=" + ghToken, want: "t=[REDACTED]"},
@@ -77,12 +89,41 @@ func TestAppendReplacementQuoting(t *testing.T) {
 	assert.Equal(t, `password="<hidden \"sensitive-key\">" n=1`, string(got))
 
 	h := redact.MustNew(redact.WithHMACKey([]byte(strings.Repeat("k", 16))))
-	a, _ := logfmt.Append(nil, []byte(`token="a \"b\""`), h)
-	b, _ := logfmt.Append(nil, []byte(`token="a \"b\""`), h)
-	c, _ := logfmt.Append(nil, []byte(`token="a \"c\""`), h)
+	a, _ := logfmt.Append(nil, []byte(`password="a \"b\""`), h)
+	b, _ := logfmt.Append(nil, []byte(`password="a \"b\""`), h)
+	c, _ := logfmt.Append(nil, []byte(`password="a \"c\""`), h)
 	assert.Equal(t, a, b)
 	assert.NotEqual(t, a, c)
-	assert.Regexp(t, `^token="\[REDACTED:hmac:[0-9a-f]{8}\]"$`, string(a))
+	assert.Regexp(t, `^password="\[REDACTED:hmac:[0-9a-f]{8}\]"$`, string(a))
+	// The digest is of the unquoted value, so logfmt and JSON agree.
+	j, err := h.AppendJSON(nil, []byte(`{"password":"a \"b\""}`))
+	assert.NoError(t, err)
+	assert.Equal(t, `{"password":"`+strings.TrimSuffix(strings.TrimPrefix(string(a), `password="`), `"`)+`"}`, string(j))
+}
+
+// TestAgreesWithJSON checks that a value under a key is masked in logfmt
+// exactly when the JSON rewriter masks it: both follow the key's tier.
+func TestAgreesWithJSON(t *testing.T) {
+	r := redact.MustNew()
+	keys := []string{"password", "apiKey", "client_secret", "token", "session", "auth", "cookie", "sid", "user", "msg"}
+	values := []string{"abc", "hunter2", "two words", opaque, "${DB_PASSWORD}", "30546173_4261722401", "SIMPLE", "[REDACTED:x]", "changeme", `say "hi"`}
+	const marker = "[REDACTED]"
+	for _, k := range keys {
+		for _, v := range values {
+			q := strings.ReplaceAll(v, `"`, `\"`)
+			lf, ok := logfmt.Append(nil, []byte(k+`="`+q+`" n=1`), r)
+			assert.True(t, ok)
+			js, err := r.AppendJSON(nil, []byte(`{"`+k+`":"`+q+`","n":1}`))
+			assert.NoError(t, err)
+			lfMasked := string(lf) == k+`="`+marker+`" n=1`
+			jsMasked := string(js) == `{"`+k+`":"`+marker+`","n":1}`
+			assert.Equal(t, jsMasked, lfMasked, "%s=%q: logfmt %s, JSON %s", k, v, lf, js)
+			assert.Equal(t, r.MasksValue(k, v), lfMasked, "%s=%q: MasksValue disagrees with %s", k, v, lf)
+			if !lfMasked {
+				assert.Equal(t, k+`="`+q+`" n=1`, string(lf), "a value left alone is kept byte for byte")
+			}
+		}
+	}
 }
 
 func TestAppendCleanAllocs(t *testing.T) {
@@ -96,13 +137,33 @@ func TestAppendCleanAllocs(t *testing.T) {
 func FuzzAppend(f *testing.F) {
 	f.Add([]byte(`a=1 msg="x y"`), uint(3))
 	f.Add([]byte(`password=`), uint(9))
+	f.Add([]byte(`session="a \" b" x=`), uint(12))
 	r := redact.MustNew()
+	plants := []struct{ plant, secret string }{
+		{" t=" + ghToken + " ", ghToken},
+		{" password=" + opaque + " ", opaque},
+		{` session="` + opaque + `" `, opaque},
+	}
 	f.Fuzz(func(t *testing.T, data []byte, pos uint) {
 		p := int(pos % uint(len(data)+1))
-		in := append(append(append([]byte(nil), data[:p]...), " t="+ghToken+" "...), data[p:]...)
-		out, ok := logfmt.Append(nil, in, r)
-		if ok && strings.Contains(string(out), ghToken) {
-			t.Fatalf("secret survived: %q", out)
+		pl := plants[int(pos/7)%len(plants)]
+		in := append(append(append([]byte(nil), data[:p]...), pl.plant...), data[p:]...)
+		// Time per byte stays bounded: 50µs a byte above a floor, with one
+		// retry, as a machine shared with other work can stall any run.
+		budget := 100*time.Millisecond + time.Duration(len(in))*50*time.Microsecond
+		for try := 0; ; try++ {
+			start := time.Now()
+			out, ok := logfmt.Append(nil, in, r)
+			took := time.Since(start)
+			if ok && strings.Contains(string(out), pl.secret) {
+				t.Fatalf("secret survived in %d bytes of output", len(out))
+			}
+			if took <= budget {
+				break
+			}
+			if try == 1 {
+				t.Fatalf("%d bytes took %v, over %v", len(in), took, budget)
+			}
 		}
 	})
 }

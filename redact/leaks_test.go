@@ -1,0 +1,73 @@
+package redact_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/logredact/logredact/redact"
+)
+
+// TestLeakFamilies covers the shapes real applications log secrets in that
+// a plain pattern scan of the raw text misses. Every case goes through
+// String, AppendBytes and (where the input is JSON) AppendJSON; the
+// secret must not survive, and the named context must.
+func TestLeakFamilies(t *testing.T) {
+	gh := "ghp_" + strings.Repeat("a1B2", 9)
+	pw := "Qz8" + "-velvet-Harbor"
+	akid := "AKIA" + "Z7QK2M4XWAPL3RTB"
+	aws := "q8Zr2LmV0xT5kP9sWb3N" + "c7Hf1YdJ6gR4uE2aQo8M"
+	sid := "k3Jq9XvB" + "2mTz7LwP" + "4nRs8YdQ"
+	esc := `\u0067hp_` + strings.Repeat("a1B2", 9)
+	for _, tc := range []struct {
+		name, in, secret, keep string
+	}{
+		{"JSON body as a string", `{"credentials":{"value":"` + pw + `"},"creds":["` + pw + `"],"pgpassword":"` + pw + `"}`, pw, `"creds"`},
+		{"escaped keys two levels deep", `{"body":"{\"inner\":\"{\\\"password\\\":\\\"` + pw + `\\\"}\"}"}`, pw, `"body"`},
+		{"CRI prefix before JSON", `2026-12-02T10:00:00.1Z stdout F {"msg":"clone","token":"` + esc + `"}`, "a1B2a1B2a1B2", "stdout F"},
+		{"syslog header before JSON", `<13>Dec  2 10:00:00 web1 app[42]: {"user":"bob","password":"` + pw + `"}`, pw, `"user":"bob"`},
+		{"truncated JSON", `{"msg":"login","user":"bob","password":"` + pw, pw, `"user":"bob"`},
+		{"percent-encoded URL", `next=https%3A%2F%2Fci%2F%3Ftoken%3D` + gh, gh, "next=https%3A%2F%2Fci"},
+		{"percent-encoded bearer", "Authorization: Bearer%20" + gh, gh, "Authorization"},
+		{"backslash escape hides a key", `pass\u0077ord=` + pw, pw, `pass\u0077ord=`},
+		{"backslash escape hides a prefix", "clone with " + esc + " failed", "a1B2a1B2a1B2", "clone with"},
+		{"token glued to a name", "GITHUB_TOKEN_" + gh, gh, "GITHUB_TOKEN_"},
+		{"token glued to a version", "v1" + gh, gh, "v1"},
+		{"AWS key pair", akid + ":" + aws, aws, ""},
+		{"lower-case pgpassword", "pgpassword=" + pw + " host=db", pw, "host=db"},
+		{"psql --password", "psql --password " + pw + " -h db", pw, "-h db"},
+		{"sessionid", "sessionid=" + sid + " path=/", sid, "path=/"},
+		{"password starting with a slash", "password=/" + pw + " user=bob", pw, "user=bob"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := redact.MustNew()
+			out := r.String(tc.in)
+			assert.NotContains(t, out, tc.secret, "String")
+			assert.Contains(t, out, tc.keep, "String keeps the context")
+			assert.Equal(t, out, string(r.AppendBytes(nil, []byte(tc.in))), "AppendBytes agrees with String")
+			if strings.HasPrefix(tc.in, "{") && strings.HasSuffix(tc.in, "}") {
+				js, err := r.AppendJSON(nil, []byte(tc.in))
+				require.NoError(t, err)
+				assert.NotContains(t, string(js), tc.secret, "AppendJSON")
+			}
+		})
+	}
+}
+
+// TestJSONInTextLeavesCleanTextAlone: text that merely contains braces or a
+// clean JSON document comes back byte for byte, with no allocation.
+func TestJSONInTextLeavesCleanTextAlone(t *testing.T) {
+	r := redact.MustNew()
+	for _, in := range []string{
+		`2026-12-02T10:00:00Z stdout F {"msg":"token refreshed","expires_in":3600}`,
+		`os.environ["DB_PASSWORD"] read from vault`,
+		`{"session":"651b2c","user":"bob"} and {broken`,
+		`map[{"a":1}] {"password":"${DB_PASSWORD}"}`,
+		`rate 50% done, C:\dir\x, %s and %d`,
+	} {
+		assert.Equal(t, in, r.String(in))
+		assert.Zero(t, testing.AllocsPerRun(20, func() { r.String(in) }), "%q", in)
+	}
+}
