@@ -11,7 +11,7 @@ import (
 
 	"github.com/sirupsen/logrus"
 
-	"github.com/logredact/logredact/internal/race"
+	"github.com/logredact/logredact/internal/timebound"
 	"github.com/logredact/logredact/logrusredact"
 	"github.com/logredact/logredact/redact"
 )
@@ -35,7 +35,7 @@ func FuzzFormatter(f *testing.F) {
 	hook := logrusredact.NewHook(r)
 	f.Fuzz(func(t *testing.T, msg, key, val string, kind uint8) {
 		start := time.Now()
-		defer checkTimePerByte(t, start, len(msg)+len(key)+len(val))
+		defer timebound.Check(t, start, len(msg)+len(key)+len(val))
 		// Separators around the secret: a token glued to word characters is
 		// not a token by the pattern's own definition.
 		planted := val + " " + testToken + " "
@@ -97,23 +97,5 @@ func checkNoToken(t *testing.T, out []byte) {
 				t.Fatalf("secret survived in base64: %q", out)
 			}
 		}
-	}
-}
-
-// checkTimePerByte fails t when one fuzz input of n bytes took more than
-// 50µs per byte since start: redaction is linear, so a slower input is a
-// super-linear path. Each input is redacted a few times over (two
-// formatters and the Hook), which the budget covers. The floor keeps small
-// inputs, whose time is fixed costs and scheduling noise, from flaking;
-// the race detector gets ten times the budget.
-func checkTimePerByte(t *testing.T, start time.Time, n int) {
-	t.Helper()
-	const perByte, floor = 50 * time.Microsecond, 100 * time.Millisecond
-	budget := floor + time.Duration(n)*perByte
-	if race.Enabled {
-		budget *= 10
-	}
-	if took := time.Since(start); took > budget {
-		t.Fatalf("%d bytes took %v, over the budget of %v (50µs per byte)", n, took, budget)
 	}
 }

@@ -54,5 +54,16 @@ func keyPatterns() []Pattern {
 			SecretGroup: 1,
 			Entropy:     3,
 		},
+		{
+			ID:          "jwt-base64",
+			Description: "JSON Web Token wrapped in base64 (a Kubernetes Secret value, a config blob)",
+			Keywords:    []string{"zxlk"},
+			// base64 of "eyJ" is "ZXlK"; a JWT's two dots become part of
+			// the base64 text, so only the start and the alphabet are
+			// known. 60 characters at least: the header alone is longer.
+			Regex:       `(?:^|[^A-Za-z0-9+/])(ZXlK[A-Za-z0-9+/]{60,1000}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+			SecretGroup: 1,
+			Entropy:     4,
+		},
 	}
 }

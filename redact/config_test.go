@@ -704,20 +704,29 @@ func TestConfigGitleaksStyleFixture(t *testing.T) {
 		}
 	}
 	assert.Len(t, custom, 41-len(skipped))
-	assert.Len(t, r.Patterns(), len(builtin)+len(custom)-len(clash))
+	// The fixture also disables two gitleaks IDs; one of them may have
+	// become a built-in, which is then dropped instead of warned about.
+	disabledBuiltins := 0
+	expectWarn := []string{
+		`rule "stripe-access-token": allowlist #1: condition AND of regexes and stopwords is not supported`,
+		`rule "generic-api-key": allowlist #2: regexTarget "line" is not supported`,
+	}
+	for _, id := range []string{"generic-api-key-default", "jwt-base64"} {
+		if slices.Contains(builtin, id) {
+			disabledBuiltins++
+		} else {
+			expectWarn = append(expectWarn, fmt.Sprintf("[extend] disabledRules: %q is not a logredact built-in pattern ID", id))
+		}
+	}
+	assert.Len(t, r.Patterns(), len(builtin)+len(custom)-len(clash)-disabledBuiltins)
 	for _, id := range skipped {
 		assert.NotContains(t, custom, id)
 		assert.True(t, slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, fmt.Sprintf("rule %q", id)) }), "no warning names %s", id)
 	}
-	for _, w := range []string{
-		`[extend] disabledRules: "generic-api-key-default" is not a logredact built-in pattern ID`,
-		`[extend] disabledRules: "jwt-base64" is not a logredact built-in pattern ID`,
-		`rule "stripe-access-token": allowlist #1: condition AND of regexes and stopwords is not supported`,
-		`rule "generic-api-key": allowlist #2: regexTarget "line" is not supported`,
-	} {
+	for _, w := range expectWarn {
 		assert.True(t, slices.ContainsFunc(warns, func(m string) bool { return strings.Contains(m, w) }), "missing warning %q in %q", w, warns)
 	}
-	assert.Len(t, warns, len(skipped)+4)
+	assert.Len(t, warns, len(skipped)+len(expectWarn))
 	for _, w := range warns {
 		assert.True(t, strings.HasPrefix(w, path+":"), "warning without a line: %q", w)
 	}

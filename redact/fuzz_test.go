@@ -3,8 +3,8 @@ package redact_test
 import (
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/logredact/logredact/internal/timebound"
 	"github.com/logredact/logredact/redact"
 )
 
@@ -56,23 +56,7 @@ func FuzzString(f *testing.F) {
 		// and a separator, over and over).
 		if unit := before + s.text[:min(len(s.text), int(which)%8)]; unit != "" {
 			long := strings.Repeat(unit, 16<<10/len(unit)+1)
-			boundedTime(t, len(long), func() { r.String(long) })
+			timebound.Run(t, len(long), func() { r.String(long) })
 		}
 	})
-}
-
-// boundedTime fails when f, which handles n bytes, takes more than 50µs
-// per byte (plus slack for a busy machine) twice in a row.
-func boundedTime(t *testing.T, n int, f func()) {
-	t.Helper()
-	limit := 100*time.Millisecond + time.Duration(n)*50*time.Microsecond
-	for try := 0; ; try++ {
-		start := time.Now()
-		f()
-		if d := time.Since(start); d <= limit {
-			return
-		} else if try == 1 {
-			t.Fatalf("%d bytes took %v (limit %v)", n, d, limit)
-		}
-	}
 }

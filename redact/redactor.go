@@ -30,9 +30,12 @@ type Redactor struct {
 	kw          *kwmatch.Matcher
 	kwPatterns  [][]int32 // keyword index -> patterns that own it
 	keywordText []string  // keyword index -> lower-cased keyword
-	always      []int32   // patterns without keywords: run on every input
-	keys        keySet
-	g           grammar // the assignment grammar (assign.go)
+	// keywordGroups: keyword index -> the groups (groupPattern,
+	// groupKey) it belongs to.
+	keywordGroups []uint8
+	always        []int32 // patterns without keywords: run on every input
+	keys          keySet
+	g             grammar // the assignment grammar (assign.go)
 
 	mode        Mode
 	mask        string
@@ -191,6 +194,7 @@ func New(opts ...Option) (*Redactor, error) {
 		return nil, errors.Join(s.errs...)
 	}
 	r.keywordText = keywords
+	r.keywordGroups = groups
 	kw, err := kwmatch.New(keywords, groups)
 	if err != nil {
 		return nil, err
@@ -395,7 +399,7 @@ func (r *Redactor) redactString(s string) (out string) {
 	} else {
 		out = s
 	}
-	if cap(b) <= maxPooledBuf {
+	if cap(b) <= maxEmbedBuf {
 		*pooled = b
 		embedPool.Put(pooled)
 	}

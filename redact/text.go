@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -35,6 +36,11 @@ const maxEmbedDepth = 4
 
 var embedPool = sync.Pool{New: func() any { return new([]byte) }}
 
+// maxEmbedBuf is the largest buffer embedPool keeps: big enough for the
+// long strings loggers are handed (a batch of JSON lines), small enough not
+// to pin much memory between collections.
+const maxEmbedBuf = 4 << 20
+
 // redactText appends s to dst with every secret replaced and reports
 // whether anything was. embed is how deep s lies in JSON found in text.
 func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
@@ -47,14 +53,43 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 	}
 	start := len(dst)
 	changed := false
-	last := 0 // s[last:] has not been written yet
+	flushed := 0 // s[:flushed] is accounted for in dst
+	// text redacts the text s[a:b], writing only when it changes.
+	text := func(a, b int) {
+		if a >= b {
+			return
+		}
+		seg := s[a:b]
+		if !r.mayHold(seg) && !r.mayHideInEscapes(seg) {
+			return
+		}
+		sps := r.textSpans(seg)
+		if len(sps) == 0 {
+			return
+		}
+		dst = append(dst, s[flushed:a]...)
+		dst = r.appendSpans(dst, seg, sps)
+		flushed, changed = b, true
+	}
 	pooled := embedPool.Get().(*[]byte)
 	defer func() {
-		if cap(*pooled) <= maxPooledBuf {
+		if cap(*pooled) <= maxEmbedBuf {
 			embedPool.Put(pooled)
 		}
 	}()
+	textFrom := 0 // s[textFrom:j] is text not yet redacted
+	look := newLookahead(r, s)
+	defer look.release()
 	for j >= 0 {
+		// A document is worth reading as JSON only where a key could be
+		// sensitive or an escape could hide something; elsewhere the text
+		// scan sees the same secrets, and parsing would cost more than
+		// the prefilter. The line the document starts on decides.
+		line := look.lineEnd(j)
+		if !look.worthJSON(j, line) {
+			j = nextJSONStart(s, line)
+			continue
+		}
 		src := unsafe.Slice(unsafe.StringData(s[j:]), len(s)-j)
 		w := jsonRewriter{r: r, src: src, dst: (*pooled)[:0], embed: embed + 1, lenient: true}
 		end := w.value(0)
@@ -66,39 +101,109 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 			j = nextJSONStart(s, j+max(1, w.errOff))
 			continue
 		}
-		var ch bool
-		dst, ch = r.redact(dst, s[last:j])
-		changed = changed || ch
+		text(textFrom, j)
 		if truncated {
 			// What was read stays rewritten key-aware; what follows
 			// (a string cut off inside, say) is scanned as text.
-			out := append(w.dst, w.src[:0]...)
-			tail := s[j+w.last:]
+			out := w.dst
+			rest := j + w.last
 			w.release()
-			dst = append(dst, out...)
-			dst, ch = r.redact(dst, tail)
-			changed = changed || ch || w.changed
+			if w.changed {
+				dst = append(dst, s[flushed:j]...)
+				dst = append(dst, out...)
+				flushed, changed = rest, true
+			}
 			*pooled = out
-			last = len(s)
+			textFrom = rest
 			break
 		}
 		out := append(w.dst, w.src[w.last:end]...)
 		w.release()
-		dst = append(dst, out...)
-		changed = changed || w.changed
+		if w.changed {
+			dst = append(dst, s[flushed:j]...)
+			dst = append(dst, out...)
+			flushed, changed = j+end, true
+		}
 		*pooled = out
-		last = j + end
-		j = nextJSONStart(s, last)
+		textFrom = j + end
+		j = nextJSONStart(s, textFrom)
 	}
-	if last < len(s) {
-		var ch bool
-		dst, ch = r.redact(dst, s[last:])
-		changed = changed || ch
-	}
+	text(textFrom, len(s))
 	if !changed {
 		return append(dst[:start], s...), false
 	}
-	return dst, true
+	return append(dst, s[flushed:]...), true
+}
+
+// lookahead answers, for stretches of s taken left to right, whether one
+// holds a sensitive key's keyword or a backslash, with one scan of s for
+// all of them: asking each stretch's rest of s again would be quadratic.
+type lookahead struct {
+	s       string
+	keyEnds *[]int32 // ends of key keyword hits, ascending
+	k       int      // keyEnds[:k] end before the last stretch asked
+	nextBS  int      // a backslash at or after the last stretch asked, or -1
+	nextNL  int      // likewise a line break
+}
+
+var keyEndsPool = sync.Pool{New: func() any { return new([]int32) }}
+
+func newLookahead(r *Redactor, s string) lookahead {
+	ends := keyEndsPool.Get().(*[]int32)
+	*ends = (*ends)[:0]
+	sc := spanScratchPool.Get().(*spanScratch)
+	sc.hits = r.kw.AppendHits(sc.hits[:0], s)
+	for _, h := range sc.hits {
+		if r.keywordGroups[h.Keyword]&groupKey != 0 {
+			*ends = append(*ends, h.End)
+		}
+	}
+	if cap(sc.hits) <= 1<<12 {
+		spanScratchPool.Put(sc)
+	}
+	return lookahead{s: s, keyEnds: ends, nextBS: strings.IndexByte(s, '\\'), nextNL: strings.IndexByte(s, '\n')}
+}
+
+// lineEnd returns the end of the line holding a: the next '\n' or len(s).
+// Successive calls must not move a backwards.
+func (l *lookahead) lineEnd(a int) int {
+	if l.nextNL >= 0 && l.nextNL < a {
+		if i := strings.IndexByte(l.s[a:], '\n'); i >= 0 {
+			l.nextNL = a + i
+		} else {
+			l.nextNL = -1
+		}
+	}
+	if l.nextNL < 0 {
+		return len(l.s)
+	}
+	return l.nextNL
+}
+
+func (l *lookahead) release() {
+	if cap(*l.keyEnds) <= 1<<14 {
+		keyEndsPool.Put(l.keyEnds)
+	}
+}
+
+// worthJSON reports whether s[a:b] holds a key keyword or a backslash.
+// Successive calls must not move a backwards.
+func (l *lookahead) worthJSON(a, b int) bool {
+	ends := *l.keyEnds
+	for l.k < len(ends) && int(ends[l.k]) <= a {
+		l.k++
+	}
+	if l.k < len(ends) && int(ends[l.k]) <= b {
+		return true
+	}
+	if l.nextBS >= 0 && l.nextBS < a {
+		if i := strings.IndexByte(l.s[a:], '\\'); i >= 0 {
+			l.nextBS = a + i
+		} else {
+			l.nextBS = -1
+		}
+	}
+	return l.nextBS >= a && l.nextBS < b
 }
 
 // nextJSONStart returns the offset of the first '{' or '[' at or after i
@@ -182,20 +287,21 @@ func decodedView(s string) (view string, off []int32, ok bool) {
 	return unsafe.String(unsafe.SliceData(b), len(b)), off, ok
 }
 
-// hasEscape reports whether s holds an escape decodedView decodes.
+// hasEscape reports whether s holds an escape decodedView decodes. It
+// looks for each escape byte with IndexByte, which is vectorised: this runs
+// on every clean string.
 func hasEscape(s string) bool {
-	for i := 0; i < len(s); i++ {
-		j := strings.IndexAny(s[i:], "%\\")
+	for i := strings.IndexByte(s, '%'); i >= 0; {
+		if i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '%')
 		if j < 0 {
-			return false
+			break
 		}
-		i += j
-		if s[i] == '%' {
-			if i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
-				return true
-			}
-			continue
-		}
+		i += 1 + j
+	}
+	for i := strings.IndexByte(s, '\\'); i >= 0; {
 		if i+1 < len(s) {
 			switch s[i+1] {
 			case '/', '"', '\'', '\\':
@@ -210,6 +316,11 @@ func hasEscape(s string) bool {
 				}
 			}
 		}
+		j := strings.IndexByte(s[i+1:], '\\')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
@@ -235,17 +346,72 @@ func unhex(c byte) byte {
 	return c - 'A' + 10
 }
 
-// textSpans finds the secrets of s, in s itself and in its decoded view.
+// textSpans finds the secrets of s, in s itself and in its decoded view,
+// and every other occurrence of them in s (see repeats).
 func (r *Redactor) textSpans(s string) []span {
 	sps := r.spans(s)
-	view, off, ok := decodedView(s)
-	if !ok || !r.mayHold(view) {
+	if view, off, ok := decodedView(s); ok && r.mayHold(view) {
+		for _, sp := range r.spans(view) {
+			sps = append(sps, span{start: int(off[sp.start]), end: int(endOffset(off, sp.end)), pat: sp.pat})
+		}
+		sps = mergeSpans(sps)
+	}
+	return repeats(s, sps)
+}
+
+const (
+	// minRepeat is the shortest secret whose other occurrences are
+	// replaced too: shorter ones would match ordinary words.
+	minRepeat = 6
+	// maxRepeatSecrets bounds the secrets looked for again, which keeps
+	// the cost linear: each one is one more pass over the text.
+	maxRepeatSecrets = 16
+)
+
+// repeats adds to the sorted, disjoint spans sps every other occurrence in
+// s of a secret they hold: an application that echoes a credential it just
+// set ("password=x … login with x") must not leak it in the echo.
+func repeats(s string, sps []span) []span {
+	if len(sps) == 0 {
 		return sps
 	}
-	for _, sp := range r.spans(view) {
-		sps = append(sps, span{start: int(off[sp.start]), end: int(endOffset(off, sp.end)), pat: sp.pat})
+	n := len(sps)
+	for k := 0; k < n && k < maxRepeatSecrets; k++ {
+		sp := sps[k]
+		secret := s[sp.start:sp.end]
+		if len(secret) < minRepeat {
+			continue
+		}
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], secret)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i != sp.start && !covered(sps[:n], i, i+len(secret)) {
+				sps = append(sps, span{start: i, end: i + len(secret), pat: sp.pat})
+			}
+			from = i + len(secret)
+		}
+	}
+	if len(sps) == n {
+		return sps
 	}
 	return mergeSpans(sps)
+}
+
+// covered reports whether [a, b) lies inside one of the sorted spans.
+func covered(sps []span, a, b int) bool {
+	i, _ := slices.BinarySearchFunc(sps, a, func(sp span, a int) int {
+		if sp.end <= a {
+			return -1
+		}
+		if sp.start > a {
+			return 1
+		}
+		return 0
+	})
+	return i < len(sps) && sps[i].start <= a && b <= sps[i].end
 }
 
 // endOffset maps the end of a span in a decoded view to s: the start of

@@ -9,7 +9,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
-	"github.com/logredact/logredact/internal/race"
+	"github.com/logredact/logredact/internal/timebound"
 )
 
 // fuzzObject carries the fuzzed key and value into a nested object and an
@@ -41,7 +41,7 @@ func FuzzCore(f *testing.F) {
 	r := testRedactor(f)
 	f.Fuzz(func(t *testing.T, key, prefix, suffix, ns string) {
 		start := time.Now()
-		defer checkTimePerByte(t, start, len(key)+len(prefix)+len(suffix)+len(ns))
+		defer timebound.Check(t, start, len(key)+len(prefix)+len(suffix)+len(ns))
 		val := prefix + " " + planted + " " + suffix
 		for _, kind := range []string{"json", "console"} {
 			logger, buf := newLogger(kind, r)
@@ -66,22 +66,4 @@ func FuzzCore(f *testing.F) {
 			}
 		}
 	})
-}
-
-// checkTimePerByte fails t when one fuzz input of n bytes took more than
-// 50µs per byte since start: redaction is linear, so a slower input is a
-// super-linear path. Each input is logged about thirty times (every field
-// kind, two encoders), which the budget covers. The floor keeps small
-// inputs, whose time is fixed costs and scheduling noise, from flaking;
-// the race detector gets ten times the budget.
-func checkTimePerByte(t *testing.T, start time.Time, n int) {
-	t.Helper()
-	const perByte, floor = 50 * time.Microsecond, 100 * time.Millisecond
-	budget := floor + time.Duration(n)*perByte
-	if race.Enabled {
-		budget *= 10
-	}
-	if took := time.Since(start); took > budget {
-		t.Fatalf("%d bytes took %v, over the budget of %v (50µs per byte)", n, took, budget)
-	}
 }

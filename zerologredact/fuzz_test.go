@@ -13,7 +13,7 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/logredact/logredact/internal/race"
+	"github.com/logredact/logredact/internal/timebound"
 	"github.com/logredact/logredact/redact"
 	"github.com/logredact/logredact/zerologredact"
 )
@@ -40,7 +40,7 @@ func FuzzWriter(f *testing.F) {
 		{"Authorization: Bearer " + testTok, testTok},
 	}
 	f.Fuzz(func(t *testing.T, msg, val string, which, method uint8) {
-		defer checkTimePerByte(t, time.Now(), len(msg)+len(val))
+		defer timebound.Check(t, time.Now(), len(msg)+len(val))
 		var raw bytes.Buffer
 		rw := zerologredact.NewWriter(&raw, r)
 		if _, err := rw.Write([]byte(msg)); err != nil {
@@ -122,22 +122,6 @@ func FuzzWriter(f *testing.F) {
 			t.Fatalf("split at %d changed the output:\nwhole: %q\nsplit: %q", cut, out, split.String())
 		}
 	})
-}
-
-// checkTimePerByte fails t if the input of n bytes, started at start, took
-// more than 50µs per byte: redaction is meant to be linear, and tens of
-// nanoseconds per byte is its usual cost. The floor keeps tiny inputs from
-// failing on a scheduling hiccup; the race detector gets ten times more.
-func checkTimePerByte(t *testing.T, start time.Time, n int) {
-	t.Helper()
-	const perByte, floor = 50 * time.Microsecond, 250 * time.Millisecond
-	budget := floor + time.Duration(n)*perByte
-	if race.Enabled {
-		budget *= 10
-	}
-	if took := time.Since(start); took > budget {
-		t.Fatalf("%d input bytes took %v (%v per byte), over the %v budget", n, took, took/time.Duration(max(n, 1)), budget)
-	}
 }
 
 func jsonString(s string) string {

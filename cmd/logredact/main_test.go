@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	crand "crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -571,4 +573,53 @@ func TestBinaryHugeLine(t *testing.T) {
 		g.secrets, elapsed.Round(time.Millisecond), cmd.ProcessState.UserTime().Round(time.Millisecond),
 		cmd.ProcessState.SystemTime().Round(time.Millisecond), rss>>10)
 	assert.Less(t, rss>>10, int64(700), "peak RSS in MiB")
+}
+
+// TestBinaryPEM: a private key logged across lines, every line with a
+// container runtime's prefix, is masked whole; --pem-lines bounds it and 0
+// turns it off; --check counts it.
+func TestBinaryPEM(t *testing.T) {
+	raw := make([]byte, 900)
+	_, _ = crand.Read(raw)
+	b64 := base64.StdEncoding.EncodeToString(raw)
+	var body []string
+	for len(b64) > 64 {
+		body, b64 = append(body, b64[:64]), b64[64:]
+	}
+	body = append(body, b64)
+	pre := func(i int) string { return fmt.Sprintf("2026-01-02T03:04:%02d.%dZ stdout F ", i%60, 7+i*13) }
+	var in, want strings.Builder
+	fmt.Fprintf(&in, "%s-----BEGIN PRIVATE KEY-----\n", pre(0))
+	fmt.Fprintf(&want, "%s-----BEGIN PRIVATE KEY-----\n", pre(0))
+	for i, l := range body {
+		fmt.Fprintf(&in, "%s%s\n", pre(i+1), l)
+		fmt.Fprintf(&want, "%s[REDACTED]\n", pre(i+1))
+	}
+	fmt.Fprintf(&in, "%s-----END PRIVATE KEY-----\nok\n", pre(99))
+	fmt.Fprintf(&want, "%s-----END PRIVATE KEY-----\nok\n", pre(99))
+
+	for _, workers := range []string{"1", "3"} {
+		res := runBinary(t, in.String(), noHMAC, "--check", "--workers", workers)
+		assert.Equal(t, exitFound, res.code, res.stderr)
+		assert.Equal(t, want.String(), res.stdout)
+		assert.Contains(t, res.stderr, "1 secrets redacted")
+	}
+
+	res := runBinary(t, in.String(), noHMAC, "--pem-lines", "3")
+	assert.Equal(t, exitOK, res.code, res.stderr)
+	outLines := strings.Split(res.stdout, "\n")
+	require.Len(t, outLines, len(body)+4)
+	assert.Equal(t, pre(3)+"[REDACTED]", outLines[3])
+	assert.Equal(t, pre(4)+body[3], outLines[4], "past the bound")
+
+	res = runBinary(t, in.String(), noHMAC, "--pem-lines", "0")
+	assert.Equal(t, in.String(), res.stdout)
+
+	res = runBinary(t, "", noHMAC, "--pem-lines", "-1")
+	assert.Equal(t, exitUsage, res.code)
+	assert.Contains(t, res.stderr, "pem-lines")
+
+	res = runBinary(t, "", noHMAC, "-h")
+	assert.Contains(t, res.stdout, "-pem-lines N")
+	assert.Contains(t, res.stdout, "(default 100)")
 }

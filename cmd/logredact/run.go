@@ -63,7 +63,8 @@ Replacement modes (--replace):
 Memory: peak RSS stays near 4 × --max-line + 64 MiB whatever --workers is
 (a soft limit of the Go heap; $GOMEMLIMIT, when set, replaces it): lines
 longer than a batch are redacted one at a time, lines longer than
---max-line in windows of at most 1 MiB.
+--max-line in windows of at most 1 MiB. A multi-line private key
+(--pem-lines) is masked line by line as it streams: no line is held back.
 
 Exit status: 0 success; 1 read or write error (what was read is written
 first); 2 bad flag or configuration; 3 with --check when anything was
@@ -75,6 +76,7 @@ type config struct {
 	format       filter.Format
 	workers      int
 	maxLine      int
+	pemLines     int
 	configFile   string
 	strict       bool
 	replace      string
@@ -151,12 +153,13 @@ func (v formatFlag) Set(s string) error {
 // parseArgs parses args; flags and file names may be interleaved, and "--"
 // ends the flags. A nil config with a zero status means help was printed.
 func parseArgs(args []string, stdout, stderr io.Writer) (*config, int) {
-	c := &config{maxLine: filter.DefaultMaxLine}
+	c := &config{maxLine: filter.DefaultMaxLine, pemLines: filter.DefaultPEMLines}
 	fs := flag.NewFlagSet("logredact", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Var(formatFlag{&c.format}, "format", "line format: `auto`, json, logfmt or text")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "redact batches of lines on `N` goroutines (output order is kept)")
 	fs.Var(sizeFlag{&c.maxLine}, "max-line", "lines longer than `SIZE` (65536, 64KiB, 64MiB…) are redacted as text in windows overlapping by 64KiB (less for small sizes), in bounded memory")
+	fs.IntVar(&c.pemLines, "pem-lines", filter.DefaultPEMLines, "after a line holding \"-----BEGIN … PRIVATE KEY-----\", mask the base64 body of up to `N` lines until the END line (lines may carry the log's prefix); 0 turns it off")
 	fs.StringVar(&c.configFile, "config", "", "load custom rules from `FILE` (gitleaks TOML schema plus a [logredact] table)")
 	fs.BoolVar(&c.strict, "strict", false, "with --config, fail on rules whose regex Go cannot compile instead of skipping them")
 	fs.StringVar(&c.replace, "replace", "", "replacement `MODE`: mask (the default), label, partial or hmac")
@@ -201,6 +204,10 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, int) {
 		fmt.Fprintln(stderr, "logredact: --workers must be at least 1")
 		return nil, exitUsage
 	}
+	if c.pemLines < 0 {
+		fmt.Fprintln(stderr, "logredact: --pem-lines must be at least 0")
+		return nil, exitUsage
+	}
 	return c, exitOK
 }
 
@@ -224,7 +231,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		listPatterns(stdout, r)
 		return exitOK
 	}
-	f, err := filter.New(r, &filter.Options{Format: c.format, Workers: c.workers, MaxLine: c.maxLine})
+	pemLines := c.pemLines
+	if pemLines == 0 {
+		pemLines = -1 // off; the filter's zero means its default
+	}
+	f, err := filter.New(r, &filter.Options{
+		Format: c.format, Workers: c.workers, MaxLine: c.maxLine,
+		PEMLines: pemLines, Observe: counts.observe,
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "logredact: %v\n", err)
 		return exitUsage

@@ -1,6 +1,9 @@
 package cases
 
-import "strings"
+import (
+	"encoding/base64"
+	"strings"
+)
 
 // Breadth cases: one must-redact line and one look-alike for every family
 // added to reach the common scanners' catalogs (issue 14). Keyed families
@@ -1053,6 +1056,8 @@ func providerCases() []Case {
 	}
 	ghp := join("gh", "p_", gen(alnum, 36, 6003))
 	return []Case{
+		// A JWT wrapped in base64, as in a Kubernetes Secret's data.
+		c("jwt-base64", `secret data: tok`+`en: `+mark, base64.StdEncoding.EncodeToString([]byte(join("ey", "J", gen(b64url, 20, 6090), ".ey", "J", gen(b64url, 40, 6091), ".", gen(b64url, 43, 6092))))),
 		// Glued tokens: no word boundary before a distinctive prefix.
 		c("github-pat", `env GITHUB_TOKEN_`+mark+` set`, ghp),
 		c("github-pat", `token=v1`+mark, ghp),

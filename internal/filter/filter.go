@@ -36,6 +36,14 @@
 //     sees its lines at once.
 //   - With more than one worker, batches of lines are redacted concurrently
 //     and written in input order.
+//   - A PEM private key logged across lines is redacted whole: after a line
+//     holding "-----BEGIN … PRIVATE KEY-----", up to [Options.PEMLines]
+//     lines (default [DefaultPEMLines]) until the END line, the base64 body
+//     of each line is replaced by the marker, also when every line carries
+//     the log's prefix; the armour lines stay, so a reader sees what was
+//     removed. Without an END the block ends after PEMLines lines or at the
+//     end of the input, what it masked staying masked. Lines are not held
+//     back for this, so memory and `tail -f` latency are unchanged.
 package filter
 
 import (
@@ -139,6 +147,27 @@ type Options struct {
 	// capped at a quarter of MaxLine. It must not exceed a quarter of
 	// MaxLine.
 	Overlap int
+
+	// PEMLines is how many lines after a line holding the BEGIN armour of
+	// a PEM private key ("-----BEGIN RSA PRIVATE KEY-----", any label
+	// ending in PRIVATE KEY) may be the key's body; zero means
+	// [DefaultPEMLines], less than zero turns multi-line keys off. Inside
+	// the block, a line that is a run of base64 after a prefix shaped like
+	// the BEGIN line's (digits and blanks aside: a timestamp, a level, a
+	// container runtime's "stdout F ") or an outer part of it, or after
+	// none, and before a suffix shaped like the BEGIN line's, has that run
+	// replaced by the marker; other lines (headers, blank lines, unrelated
+	// log lines) are redacted as usual. The block ends at its END line, a
+	// new BEGIN, after PEMLines lines, or at the end of the input: without
+	// an END the lines already masked stay masked (fail closed). No line
+	// is held back to decide, so memory and latency do not change.
+	PEMLines int
+
+	// Observe, when set, is called with the rule ID "private-key" once for
+	// each multi-line private key the filter masks itself, possibly from
+	// several goroutines at once; what the redactor redacts is reported by
+	// its own observer (see [redact.WithObserver]).
+	Observe func(rule string)
 }
 
 // Filter redacts streams of log lines. It is immutable and safe for
@@ -152,6 +181,9 @@ type Filter struct {
 	window  int // window length for long lines
 	ctx     int // clearance kept between a window cut and any secret
 	batch   int // bytes per batch of short lines
+
+	pemLines int // see Options.PEMLines; <= 0: off
+	observe  func(rule string)
 }
 
 // New returns a Filter that redacts with r.
@@ -182,15 +214,23 @@ func New(r *redact.Redactor, opts *Options) (*Filter, error) {
 	if o.Overlap < 16 || o.Overlap > o.MaxLine/4 {
 		return nil, fmt.Errorf("filter: overlap %d must lie between 16 and a quarter of the max line (%d)", o.Overlap, o.MaxLine/4)
 	}
+	switch {
+	case o.PEMLines == 0:
+		o.PEMLines = DefaultPEMLines
+	case o.PEMLines < 0:
+		o.PEMLines = 0
+	}
 	return &Filter{
-		r:       r,
-		format:  o.Format,
-		workers: o.Workers,
-		maxLine: o.MaxLine,
-		overlap: o.Overlap,
-		window:  max(4*o.Overlap, min(o.MaxLine, 1<<20)),
-		ctx:     min(o.Overlap/8, 512),
-		batch:   max(batchMin, min(batchMax, batchBudget/(2*o.Workers))),
+		pemLines: o.PEMLines,
+		observe:  o.Observe,
+		r:        r,
+		format:   o.Format,
+		workers:  o.Workers,
+		maxLine:  o.MaxLine,
+		overlap:  o.Overlap,
+		window:   max(4*o.Overlap, min(o.MaxLine, 1<<20)),
+		ctx:      min(o.Overlap/8, 512),
+		batch:    max(batchMin, min(batchMax, batchBudget/(2*o.Workers))),
 	}, nil
 }
 
@@ -268,18 +308,25 @@ func looksJSON(b []byte) bool {
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
-// appendLines redacts in, a run of whole lines, onto dst. A line longer
-// than MaxLine is redacted in windows, as when it is read in pieces.
-func (f *Filter) appendLines(dst, in []byte) []byte {
+// appendLines redacts in, a run of whole lines, onto dst, from the PEM
+// state st the lines before them left. A line longer than MaxLine is
+// redacted in windows, as when it is read in pieces.
+func (f *Filter) appendLines(dst, in []byte, st pemState) []byte {
 	for len(in) > 0 {
 		i := bytes.IndexByte(in, '\n')
 		line := in
 		if i >= 0 {
 			line = in[:i]
 		}
-		if len(line) > f.maxLine {
+		seen := st.masked
+		long := len(line) > f.maxLine
+		s, e := f.pemStep(&st, line, long)
+		switch {
+		case long:
 			dst = f.appendWindowed(dst, line)
-		} else {
+		case s < e:
+			dst = f.appendPEMBody(dst, line, s, e, !seen)
+		default:
 			dst = f.AppendLine(dst, line)
 		}
 		if i < 0 {
@@ -333,6 +380,7 @@ type batch struct {
 	in, out []byte
 	ready   bool
 	kind    kind
+	pem     pemState // the PEM state before in's first line
 	done    chan struct{}
 }
 
@@ -379,7 +427,7 @@ func (f *Filter) redactIn(b *batch) {
 	if need := outRoom(len(b.in)); cap(b.out) < need {
 		b.out = make([]byte, 0, need)
 	}
-	b.out = f.appendLines(b.out[:0], b.in)
+	b.out = f.appendLines(b.out[:0], b.in, b.pem)
 }
 
 // stage is where the reader hands batches: get returns an empty batch of
@@ -507,6 +555,16 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 	var stats Stats
 	var carry []byte // start of a line whose end is not read yet
 	var sticky error // a read error already seen, reported after carry
+	// pem is the PEM state after the lines handed on so far: each batch
+	// takes a copy, so that workers need not wait for one another.
+	var pem pemState
+	emit := func(b *batch) bool {
+		if !b.ready {
+			b.pem = pem
+			f.pemScan(&pem, b.in)
+		}
+		return st.emit(b)
+	}
 	for {
 		b := st.get(small)
 		in := b.in[:0]
@@ -546,7 +604,7 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 					b.in = in
 					b.recycle(f)
 					b.ready = true
-					if !st.emit(b) {
+					if !emit(b) {
 						return stats, errStopped
 					}
 					b, in = lb, lb.in
@@ -581,7 +639,7 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 				stats.Lines++
 			}
 			b.in = in
-			if !st.emit(b) {
+			if !emit(b) {
 				return stats, errStopped
 			}
 			return stats, rerr
@@ -590,19 +648,19 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 			b.in = in[:lastNL+1]
 			stats.Bytes += int64(len(b.in))
 			stats.Lines += int64(bytes.Count(b.in, nl))
-			if !st.emit(b) {
+			if !emit(b) {
 				return stats, errStopped
 			}
 		default:
 			// No line break in MaxLine bytes.
-			rest, n, err := f.longLine(src, in, st)
+			rest, n, err := f.longLine(src, in, st, &pem)
 			stats.Bytes += n
 			stats.Lines++
 			// Hand the batch back through the output, empty.
 			b.in = in
 			b.recycle(f)
 			b.ready = true
-			if err == errStopped || !st.emit(b) {
+			if err == errStopped || !emit(b) {
 				return stats, errStopped
 			}
 			if err != nil && len(rest) == 0 {
@@ -637,7 +695,10 @@ func growTo(b []byte, n int) []byte {
 // counted by an observer) once. What a window learnt about the text after
 // its cut that the next one cannot see (a secret whose context lies before
 // the cut) is carried to it as spans it must cover.
-func (f *Filter) longLine(src io.Reader, data []byte, st stage) (rest []byte, n int64, err error) {
+//
+// pem is advanced past the line, as far as its last piece tells: a BEGIN
+// armour there opens a block.
+func (f *Filter) longLine(src io.Reader, data []byte, st stage, pem *pemState) (rest []byte, n int64, err error) {
 	var buf []byte
 	var owed []redact.Match // secrets the next piece must cover, offsets from its start
 	for {
@@ -670,6 +731,7 @@ func (f *Filter) longLine(src io.Reader, data []byte, st stage) (rest []byte, n 
 			if nlAt >= 0 {
 				end = nlAt
 			}
+			f.pemStep(pem, buf[:end], true)
 			if !f.emitPiece(st, buf[:end], f.last(buf[:end], owed), nlAt >= 0) {
 				return nil, n, errStopped
 			}

@@ -538,10 +538,16 @@ func FuzzFilter(f *testing.F) {
 	r := redact.MustNew()
 	flt, err := New(r, &Options{MaxLine: MinMaxLine, Workers: 1})
 	require.NoError(f, err)
+	body := pemBody(200) // made once, so that a failure replays
 	secrets := []func() (plant, secret string){
 		func() (string, string) { return ghToken, ghToken },
 		func() (string, string) { return "password=" + password, password },
 		func() (string, string) { return pgURL, password },
+		func() (string, string) {
+			// A multi-line key: no body line may survive.
+			return "-----BEGIN RSA PRIVATE KEY-----\n" + strings.Join(body, "\n") +
+				"\n-----END RSA PRIVATE KEY-----", body[1]
+		},
 	}
 	f.Fuzz(func(t *testing.T, data []byte, pos uint, pad uint16, kind uint8) {
 		plant, secret := secrets[int(kind)%len(secrets)]()
