@@ -2,6 +2,7 @@ package redact_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/logredact/logredact/redact"
@@ -132,4 +133,43 @@ func ExampleWithoutPatterns() {
 	// Output:
 	// redact: WithoutPatterns: argument 1 is not a built-in pattern ID
 	// true
+}
+
+// A weak key name masks only values that look like credentials: token
+// counts and short words under "token" stay.
+func ExampleWithWeakKeys() {
+	r := redact.MustNew(redact.WithWeakKeys("ticket_ref"))
+	fmt.Println(r.Field("ticket_ref", "42"))
+	fmt.Println(r.Field("ticket_ref", "Zk3q9"+"XvB2mTz7LwP4nRs8YdQ"))
+	// Output:
+	// 42
+	// [REDACTED]
+}
+
+func ExampleRedactor_MasksValue() {
+	r := redact.MustNew()
+	fmt.Println(r.MasksValue("password", "hunter2"))
+	fmt.Println(r.MasksValue("password", "${DB_PASSWORD}"))
+	fmt.Println(r.MasksValue("max_tokens", "4096"))
+	fmt.Println(r.MasksValue("token", "4096"))
+	// Output:
+	// true
+	// false
+	// false
+	// false
+}
+
+// JSON inside text is read key-aware, and escapes are decoded to decide.
+func ExampleRedactor_String_structured() {
+	r := redact.MustNew()
+	fmt.Println(r.String(`2026-12-02T10:00:00Z stdout F {"user":"bob","password":"s3cr3t-pw"}`))
+	fmt.Println(r.String(`GET /cb?next=https%3A%2F%2Fci%2F%3Fpassword%3Ds3cr3t-pw HTTP/1.1`))
+	// Output:
+	// 2026-12-02T10:00:00Z stdout F {"user":"bob","password":"[REDACTED]"}
+	// GET /cb?next=https%3A%2F%2Fci%2F%3Fpassword%3D[REDACTED] HTTP/1.1
+}
+
+func ExampleDefaultWeakKeys() {
+	fmt.Println(slices.Contains(redact.DefaultWeakKeys(), "session"))
+	// Output: true
 }

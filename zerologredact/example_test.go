@@ -56,3 +56,15 @@ func ExampleSafe() {
 	// Output:
 	// {"level":"info","peer":"[REDACTED]","message":"accepted"}
 }
+
+// A writer chain that splits events (a bufio.Writer in front, io.Copy) is
+// reassembled line by line; Flush writes a line still held at shutdown.
+func ExampleWriter_Flush() {
+	w := zerologredact.NewWriter(os.Stdout, redact.MustNew())
+	_, _ = w.Write([]byte(`{"level":"info","pass`))
+	_, _ = w.Write([]byte(`word":"s3cr3t-pw"`))
+	_, _ = w.Write([]byte(`,"message":"login"}`))
+	_ = w.Flush()
+	// Output:
+	// {"level":"info","password":"[REDACTED]","message":"login"}
+}
