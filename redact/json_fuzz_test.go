@@ -27,7 +27,7 @@ type jsonFuzzGen struct {
 // jsonFuzzSensitive.
 var (
 	jsonFuzzKeys      = []string{"level", "msg", "user", "id", "items", "body", "path", "status", "meta", "tags"}
-	jsonFuzzSensitive = []string{"password", "apiKey", "X-Api-Key", "token", "authorization", "db.password", "client_secret", "Cookie", "pass\\u0077ord", "to\\u006Ben"}
+	jsonFuzzSensitive = []string{"password", "apiKey", "X-Api-Key", "auth_token", "authorization", "db.password", "client_secret", "Credentials", "pass\\u0077ord", "auth_to\\u006Ben"}
 )
 
 // writeString writes s as a JSON string, escaping characters at random
