@@ -622,7 +622,7 @@ func (r *Redactor) readValue(sc *assignScan, t tier, fam int, n []byte, op byte,
 		return a, true
 	}
 	val := s[vs:ve]
-	a.mask = masksValue(t, val) && !textException(n, op, val)
+	a.mask = masksValue(t, val) && !isNextAssignment(val) && !textException(n, op, val)
 	return a, true
 }
 
@@ -732,7 +732,7 @@ func (r *Redactor) readXML(sc *assignScan, t tier, fam int, n []byte, p int) (as
 		return a, true
 	}
 	val := s[v:ve]
-	a.mask = masksValue(t, val) && !textException(n, '>', val)
+	a.mask = masksValue(t, val) && !isNextAssignment(val) && !textException(n, '>', val)
 	return a, true
 }
 

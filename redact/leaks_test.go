@@ -86,3 +86,16 @@ func TestRepeatsStayShort(t *testing.T) {
 	r := redact.MustNew()
 	assert.Equal(t, "password=[REDACTED] and abc", r.String("password=abc and abc"))
 }
+
+// TestStrongKeyValueLookingLikeAssignment: "A=x" is a value under a strong
+// key in structured data; only the text grammar reads "k: a=b" as a second
+// assignment.
+func TestStrongKeyValueLookingLikeAssignment(t *testing.T) {
+	r := redact.MustNew()
+	v := "A=" + "plainValue" + "4711"
+	assert.Equal(t, "[REDACTED]", r.Field("apiKey", v))
+	out, err := r.AppendJSON(nil, []byte(`{"apiKey":"`+v+`"}`))
+	require.NoError(t, err)
+	assert.NotContains(t, string(out), "plainValue")
+	assert.Equal(t, "auth: enabled=true", r.String("auth: enabled=true"))
+}

@@ -195,12 +195,17 @@ func isPlaceholder(v string) bool {
 	if isCodeRef(v) {
 		return true
 	}
-	// Another assignment: "auth: enabled=true" has no value of its own.
-	// Base64 padding ("dXNlcjpwYXNz=") is not an operator.
-	if i := strings.IndexByte(v, '='); i > 0 && i < 40 && i+1 < len(v) && v[i+1] != '=' && isIdent(v[:i]) {
-		return true
-	}
 	return false
+}
+
+// isNextAssignment reports whether v, read as the value of a name in free
+// text, is another assignment: "auth: enabled=true" has no value of its
+// own. Only the text grammar asks: a structured value under a strong key
+// ({"apiKey":"A=x"}) is a value whatever it holds. Base64 padding
+// ("dXNlcjpwYXNz=") is not an operator.
+func isNextAssignment(v string) bool {
+	i := strings.IndexByte(v, '=')
+	return i > 0 && i < 40 && i+1 < len(v) && v[i+1] != '=' && isIdent(v[:i])
 }
 
 // placeholderWords are conventional dummy values and words that mean "no

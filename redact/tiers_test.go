@@ -55,7 +55,7 @@ func TestPlaceholdersUnderAnyKey(t *testing.T) {
 		"${DB_PASSWORD}", "$1", "$PASSWORD", "%s", "%v", "%(password)s", "%PASSWORD%", "{{ .Token }}",
 		"{password}", "<token>", "[PASSWORD]", "[REDACTED]", "[REDACTED:generic-password]", "xxx",
 		"XXXXXXXX", "****", "***", "••••", "changeme", "CHANGEME", "your_password_here", "var.db_password",
-		"process.env.DB_PASSWORD", "os.Getenv(", "secrets.DB_TOKEN", "AKIAIOSFODNN7" + "EXAMPLE", "null", "enabled=true",
+		"process.env.DB_PASSWORD", "os.Getenv(", "secrets.DB_TOKEN", "AKIAIOSFODNN7" + "EXAMPLE", "null",
 	} {
 		assert.True(t, isPlaceholder(v), v)
 		assert.False(t, masksValue(tierStrong, v), v)
@@ -81,4 +81,12 @@ func TestJSONTiers(t *testing.T) {
 	out, err := r.AppendJSON(nil, []byte(in))
 	assert.NoError(t, err)
 	assert.Equal(t, want, string(out))
+}
+
+// TestNextAssignmentIsTextOnly: "enabled=true" after a name in text is the
+// next assignment, not a value; under a strong key in data it is a value.
+func TestNextAssignmentIsTextOnly(t *testing.T) {
+	assert.True(t, isNextAssignment("enabled=true"))
+	assert.False(t, isNextAssignment("dXNlcjpwYXNz=="))
+	assert.True(t, masksValue(tierStrong, "enabled=true"))
 }
