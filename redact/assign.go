@@ -137,7 +137,7 @@ func (r *Redactor) initGrammar(groups []uint8, kwIndex func(k string, g uint8) i
 	builtin := builtinGeneric()
 	owned := map[int32]bool{}
 	for i := range r.pats {
-		c := &r.pats[i]
+		c := r.pats[i]
 		if re, ok := builtin[c.ID]; !ok || re != c.Regex {
 			continue
 		}

@@ -159,7 +159,7 @@ func (r *Redactor) confirmAll(sc *spanScratch, cf *confirm) {
 		end := int(h.End)
 		start := end - len(r.keywordText[h.Keyword])
 		for _, p := range r.kwPatterns[h.Keyword] {
-			c := &r.pats[p]
+			c := r.pats[p].get()
 			sc.touch(p, len(r.pats))
 			if c.plan.atStart == nil {
 				// A match holds the keyword, so it starts at or before
@@ -288,7 +288,7 @@ func (cf *confirm) search(w window) int {
 // failClosed replaces everything a window's matches could cover: the
 // budget is spent, so this window cannot be searched.
 func (cf *confirm) failClosed(w window) int {
-	c := &cf.r.pats[w.pat]
+	c := cf.r.pats[w.pat].get()
 	end := min(len(cf.s), w.hi+c.reach)
 	if end > w.lo {
 		cf.out = append(cf.out, span{start: w.lo, end: end, pat: w.pat})
@@ -303,7 +303,7 @@ func (cf *confirm) failClosed(w window) int {
 // and the text after it up to the pattern's reach plus one byte, so that
 // assertions at both ends see what they would see in the whole input.
 func (cf *confirm) searchAnchored(w window) int {
-	c := &cf.r.pats[w.pat]
+	c := cf.r.pats[w.pat].get()
 	s := cf.s
 	next, tries := w.lo, 0
 	for pos := w.lo; pos <= w.hi && pos < len(s); {
@@ -405,7 +405,7 @@ func viewCost(view int) int {
 // that starts in the window could be a longer match. No search is given
 // more than rangeView bytes.
 func (cf *confirm) searchRange(w window) int {
-	c := &cf.r.pats[w.pat]
+	c := cf.r.pats[w.pat].get()
 	s := cf.s
 	pos, next := w.lo, w.lo
 	ext := min(c.reach, firstView)
@@ -467,7 +467,7 @@ func (cf *confirm) searchRange(w window) int {
 // cut off by the end of a view is extended to its natural end and kept
 // without those checks.
 func (cf *confirm) keep(pat int32, m []int, base int, cut bool) bool {
-	c := &cf.r.pats[pat]
+	c := cf.r.pats[pat].get()
 	g := c.SecretGroup
 	a, b := m[2*g], m[2*g+1]
 	if a < 0 || a == b {
