@@ -138,6 +138,12 @@ func (sc *spanScratch) reset() {
 // FindAll does. Unanchored windows of one pattern are merged while they
 // touch and searched when they stop touching.
 func (r *Redactor) spans(s string) []span {
+	return r.spansOf(s, nil, false)
+}
+
+// spansOf is spans with the prefilter's hits in s given when known (the
+// text path scans a whole input once and confirms its parts).
+func (r *Redactor) spansOf(s string, hits []kwmatch.Hit, known bool) []span {
 	sc := spanScratchPool.Get().(*spanScratch)
 	defer func() {
 		sc.reset()
@@ -146,15 +152,25 @@ func (r *Redactor) spans(s string) []span {
 		}
 	}()
 	cf := confirm{r: r, s: s, budget: budgetBase + budgetPerByte*len(s)}
-	r.confirmAll(sc, &cf)
+	if known {
+		sc.hits = append(sc.hits[:0], hits...)
+	} else {
+		sc.hits = r.kw.AppendHits(sc.hits[:0], s)
+	}
+	r.confirmHits(sc, &cf)
 	cf.out = r.assignSpans(cf.out, s, sc.hits)
 	return mergeSpans(cf.out)
 }
 
 // confirmAll runs the confirm step of cf.s.
 func (r *Redactor) confirmAll(sc *spanScratch, cf *confirm) {
+	sc.hits = r.kw.AppendHits(sc.hits[:0], cf.s)
+	r.confirmHits(sc, cf)
+}
+
+// confirmHits runs the confirm step of cf.s on the hits in sc.hits.
+func (r *Redactor) confirmHits(sc *spanScratch, cf *confirm) {
 	s := cf.s
-	sc.hits = r.kw.AppendHits(sc.hits[:0], s)
 	for _, h := range sc.hits {
 		end := int(h.End)
 		start := end - len(r.keywordText[h.Keyword])

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/logredact/logredact/internal/kwmatch"
 )
 
 // The text path. Every entry point that redacts free text (String,
@@ -54,16 +56,18 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 	start := len(dst)
 	changed := false
 	flushed := 0 // s[:flushed] is accounted for in dst
+	look := newLookahead(r, s)
+	defer look.release()
 	// text redacts the text s[a:b], writing only when it changes.
 	text := func(a, b int) {
 		if a >= b {
 			return
 		}
 		seg := s[a:b]
-		if !r.mayHold(seg) && !r.mayHideInEscapes(seg) {
+		if !look.mayHold(a, b) && !r.mayHideInEscapes(seg) {
 			return
 		}
-		sps := r.textSpans(seg)
+		sps := r.textSpansOf(seg, look.hitsIn(a, b), true)
 		if len(sps) == 0 {
 			return
 		}
@@ -78,8 +82,6 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 		}
 	}()
 	textFrom := 0 // s[textFrom:j] is text not yet redacted
-	look := newLookahead(r, s)
-	defer look.release()
 	for j >= 0 {
 		// A document is worth reading as JSON only where a key could be
 		// sensitive or an escape could hide something; elsewhere the text
@@ -139,29 +141,63 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 // holds a sensitive key's keyword or a backslash, with one scan of s for
 // all of them: asking each stretch's rest of s again would be quadratic.
 type lookahead struct {
-	s       string
-	keyEnds *[]int32 // ends of key keyword hits, ascending
-	k       int      // keyEnds[:k] end before the last stretch asked
-	nextBS  int      // a backslash at or after the last stretch asked, or -1
-	nextNL  int      // likewise a line break
+	s   string
+	buf *lookBuf
+	r   *Redactor
+	k   int // keyEnds[:k] end before the last stretch asked
+	p   int // pats[:p] end before the last stretch asked
+	h   int // hits[:h] end before the last stretch asked
+	// nextBS is a backslash at or after the last stretch asked, or -1;
+	// nextNL likewise a line break.
+	nextBS, nextNL int
+	always         bool // some pattern runs on every input
 }
 
-var keyEndsPool = sync.Pool{New: func() any { return new([]int32) }}
+// lookBuf holds what one keyword scan of the whole input found, so that
+// neither the documents nor the text between them are scanned again to
+// decide whether they are worth reading.
+type lookBuf struct {
+	keyEnds []int32       // ends of key keyword hits, ascending
+	pats    [][2]int32    // [start, end) of pattern keyword hits, by end
+	hits    []kwmatch.Hit // all hits, by end
+	seg     []kwmatch.Hit // the hits of one stretch, relative to it
+}
+
+var lookBufPool = sync.Pool{New: func() any { return new(lookBuf) }}
 
 func newLookahead(r *Redactor, s string) lookahead {
-	ends := keyEndsPool.Get().(*[]int32)
-	*ends = (*ends)[:0]
-	sc := spanScratchPool.Get().(*spanScratch)
-	sc.hits = r.kw.AppendHits(sc.hits[:0], s)
-	for _, h := range sc.hits {
-		if r.keywordGroups[h.Keyword]&groupKey != 0 {
-			*ends = append(*ends, h.End)
+	buf := lookBufPool.Get().(*lookBuf)
+	buf.keyEnds, buf.pats = buf.keyEnds[:0], buf.pats[:0]
+	buf.hits = r.kw.AppendHits(buf.hits[:0], s)
+	for _, h := range buf.hits {
+		g := r.keywordGroups[h.Keyword]
+		if g&groupKey != 0 {
+			buf.keyEnds = append(buf.keyEnds, h.End)
+		}
+		if g&groupPattern != 0 {
+			buf.pats = append(buf.pats, [2]int32{h.End - int32(len(r.keywordText[h.Keyword])), h.End})
 		}
 	}
-	if cap(sc.hits) <= 1<<12 {
-		spanScratchPool.Put(sc)
+	return lookahead{s: s, r: r, buf: buf, nextBS: strings.IndexByte(s, '\\'), nextNL: strings.IndexByte(s, '\n'), always: len(r.always) > 0}
+}
+
+// mayHold is [Redactor.mayHold] of s[a:b], answered from the hits: a
+// pattern keyword lies wholly inside. Successive calls must not move a
+// backwards.
+func (l *lookahead) mayHold(a, b int) bool {
+	if l.always {
+		return true
 	}
-	return lookahead{s: s, keyEnds: ends, nextBS: strings.IndexByte(s, '\\'), nextNL: strings.IndexByte(s, '\n')}
+	pats := l.buf.pats
+	for l.p < len(pats) && int(pats[l.p][1]) <= a {
+		l.p++
+	}
+	for i := l.p; i < len(pats) && int(pats[i][1]) <= b; i++ {
+		if int(pats[i][0]) >= a {
+			return true
+		}
+	}
+	return false
 }
 
 // lineEnd returns the end of the line holding a: the next '\n' or len(s).
@@ -180,16 +216,36 @@ func (l *lookahead) lineEnd(a int) int {
 	return l.nextNL
 }
 
+// hitsIn returns the hits lying wholly inside s[a:b], relative to a.
+// Successive calls must not move a backwards. The slice is reused by the
+// next call.
+func (l *lookahead) hitsIn(a, b int) []kwmatch.Hit {
+	hits := l.buf.hits
+	for l.h < len(hits) && int(hits[l.h].End) <= a {
+		l.h++
+	}
+	seg := l.buf.seg[:0]
+	for i := l.h; i < len(hits) && int(hits[i].End) <= b; i++ {
+		h := hits[i]
+		if int(h.End)-len(l.r.keywordText[h.Keyword]) >= a {
+			h.End -= int32(a)
+			seg = append(seg, h)
+		}
+	}
+	l.buf.seg = seg
+	return seg
+}
+
 func (l *lookahead) release() {
-	if cap(*l.keyEnds) <= 1<<14 {
-		keyEndsPool.Put(l.keyEnds)
+	if cap(l.buf.keyEnds) <= 1<<14 && cap(l.buf.pats) <= 1<<14 && cap(l.buf.hits) <= 1<<14 {
+		lookBufPool.Put(l.buf)
 	}
 }
 
 // worthJSON reports whether s[a:b] holds a key keyword or a backslash.
 // Successive calls must not move a backwards.
 func (l *lookahead) worthJSON(a, b int) bool {
-	ends := *l.keyEnds
+	ends := l.buf.keyEnds
 	for l.k < len(ends) && int(ends[l.k]) <= a {
 		l.k++
 	}
@@ -349,7 +405,13 @@ func unhex(c byte) byte {
 // textSpans finds the secrets of s, in s itself and in its decoded view,
 // and every other occurrence of them in s (see repeats).
 func (r *Redactor) textSpans(s string) []span {
-	sps := r.spans(s)
+	return r.textSpansOf(s, nil, false)
+}
+
+// textSpansOf is textSpans with the prefilter's hits in s given when known
+// (see spansOf).
+func (r *Redactor) textSpansOf(s string, hits []kwmatch.Hit, known bool) []span {
+	sps := r.spansOf(s, hits, known)
 	if view, off, ok := decodedView(s); ok && r.mayHold(view) {
 		for _, sp := range r.spans(view) {
 			sps = append(sps, span{start: int(off[sp.start]), end: int(endOffset(off, sp.end)), pat: sp.pat})
