@@ -287,6 +287,9 @@ type confirm struct {
 	// natLo, natHi memoise the last natural end found: every position in
 	// [natLo, natHi) has its natural end at natHi.
 	natLo, natHi int
+	// fastM holds the submatches of the last fast try (see fastmatch.go):
+	// a try's match is read before the next try.
+	fastM [2 * maxFastCaps]int
 }
 
 // search tries pattern w.pat at the start positions of w and returns where
@@ -366,13 +369,17 @@ func (cf *confirm) try(c *compiled, pos int) (m []int, base int, cut bool) {
 	view := min(c.reach, firstView)
 	for {
 		end := min(len(s), pos+view+1)
-		base = pos
-		if pos == 0 {
-			cf.calls++
+		base = max(0, pos-1)
+		cf.calls++
+		decided := false
+		if c.plan.fast != nil {
+			m, decided = c.plan.fast.match(s[base:end], pos-base, cf.fastM[:0])
+		}
+		switch {
+		case decided:
+		case pos == 0:
 			m = c.plan.atStart.FindStringSubmatchIndex(s[:end])
-		} else {
-			base = pos - 1
-			cf.calls++
+		default:
 			m = c.plan.afterByte.FindStringSubmatchIndex(s[base:end])
 			if m != nil {
 				m[0]++ // the whole match starts after the context byte
