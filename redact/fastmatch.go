@@ -58,8 +58,8 @@ type fmItem struct {
 	kind     fmKind
 	set      asciiSet
 	tab      *[256]bool // set as a table, for the walk
-	high     bool // the class takes some rune of 0x80 and above
-	min, max int  // max < 0: unbounded
+	high     bool       // the class takes some rune of 0x80 and above
+	min, max int        // max < 0: unbounded
 	cap      int
 	alts     [][]fmItem
 }
