@@ -52,12 +52,14 @@ const (
 	fmCapOpen                // start of group cap
 	fmCapClose               // end of group cap
 	fmAlt                    // alternation: alts, tried in order
+	fmRun                    // classes taken once each, in order: run
 )
 
 type fmItem struct {
 	kind     fmKind
 	set      asciiSet
 	tab      *[256]bool // set as a table, for the walk
+	run      []fmStep   // fmRun: its classes
 	high     bool       // the class takes some rune of 0x80 and above
 	min, max int        // max < 0: unbounded
 	cap      int
@@ -103,7 +105,7 @@ func fastFor(expr string) *fastMatcher {
 	if !ok || !possessiveOK(seq) {
 		return nil
 	}
-	tables(seq)
+	seq = tables(seq)
 	return &fastMatcher{seq: seq, ncap: re.MaxCap() + 1}
 }
 
@@ -262,22 +264,40 @@ func classItem(re *syntax.Regexp) (fmItem, bool) {
 	return it, true
 }
 
-// tables fills in the lookup table of every class item.
-func tables(seq []fmItem) {
-	for i := range seq {
-		it := &seq[i]
+// fmStep is one class of a run, taken exactly once.
+type fmStep struct {
+	tab  *[256]bool
+	high bool
+}
+
+// tables fills in the lookup table of every class item and merges
+// consecutive classes taken exactly once (a literal keyword) into one run
+// item, walked without the per-item dispatch.
+func tables(seq []fmItem) []fmItem {
+	out := seq[:0]
+	for _, it := range seq {
 		switch it.kind {
 		case fmClass:
 			it.tab = new([256]bool)
 			for c := range 0x80 {
 				it.tab[c] = it.set.has(byte(c))
 			}
+			if it.min == 1 && it.max == 1 {
+				step := fmStep{tab: it.tab, high: it.high}
+				if n := len(out); n > 0 && out[n-1].kind == fmRun {
+					out[n-1].run = append(out[n-1].run, step)
+					continue
+				}
+				it = fmItem{kind: fmRun, run: []fmStep{step}}
+			}
 		case fmAlt:
-			for _, br := range it.alts {
-				tables(br)
+			for i, br := range it.alts {
+				it.alts[i] = tables(br)
 			}
 		}
+		out = append(out, it)
 	}
+	return out
 }
 
 // possessiveOK checks every repeated class of a flattened sequence with
@@ -394,6 +414,22 @@ func (st *fmState) walk(seq []fmItem, p int) (int, bool) {
 			}
 			if n < it.min {
 				return 0, false
+			}
+		case fmRun:
+			if len(s)-p < len(it.run) {
+				// Too short; but a byte regexp would read as a longer
+				// rune cannot make it match, so this is decided.
+				return 0, false
+			}
+			for _, step := range it.run {
+				c := s[p]
+				if !step.tab[c] {
+					if c >= 0x80 && step.high {
+						st.unknown = true
+					}
+					return 0, false
+				}
+				p++
 			}
 		case fmBegin:
 			if p != 0 {
