@@ -3,8 +3,8 @@ package redact
 import (
 	"bytes"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -185,7 +185,9 @@ func (r *Redactor) maskRepeats(out []byte, start int, masked []string) []byte {
 	var encs [][]byte
 	for _, v := range masked {
 		enc := unsafe.Slice(unsafe.StringData(v), len(v))
-		if strings.ContainsFunc(v, func(c rune) bool { return c < ' ' || c == '"' || c == '\\' || c >= 0x7f || c == '<' || c == '>' || c == '&' }) {
+		if strings.ContainsFunc(v, func(c rune) bool {
+			return c < ' ' || c == '"' || c == '\\' || c >= 0x7f || c == '<' || c == '>' || c == '&'
+		}) {
 			enc = appendJSONQuoted(nil, v)
 			enc = enc[1 : len(enc)-1]
 		}
