@@ -403,11 +403,15 @@ func (st *fmState) walk(seq []fmItem, p int) (int, bool) {
 			if it.max >= 0 {
 				limit = min(limit, p+it.max)
 			}
-			start := p
-			for p < limit && it.tab[s[p]] {
-				p++
+			tab := it.tab
+			n = limit - p
+			for i, c := range []byte(s[p:limit]) {
+				if !tab[c] {
+					n = i
+					break
+				}
 			}
-			n = p - start
+			p += n
 			if p < limit && s[p] >= 0x80 && it.high {
 				st.unknown = true
 				return 0, false

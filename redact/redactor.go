@@ -513,7 +513,7 @@ func (r *Redactor) redactString(s string) (out string) {
 			out = r.mask
 		}
 	}()
-	if nextJSONStart(s, 0) < 0 {
+	if starts := newJSONStarts(s); starts.next(0) < 0 {
 		sps := r.textSpans(s)
 		if len(sps) == 0 {
 			return s

@@ -290,6 +290,10 @@ type confirm struct {
 	// fastM holds the submatches of the last fast try (see fastmatch.go):
 	// a try's match is read before the next try.
 	fastM [2 * maxFastCaps]int
+	// entA, entB, entV: the stretch whose entropy was last computed, and
+	// that entropy (entA == entB: none).
+	entA, entB int
+	entV       float64
 }
 
 // search tries pattern w.pat at the start positions of w and returns where
@@ -485,6 +489,16 @@ func (cf *confirm) searchRange(w window) int {
 	return next
 }
 
+// entropy is entropy(cf.s[a:b]), remembered for the last stretch asked:
+// overlapping patterns (a Bearer token that is also a JWT) often keep
+// the same secret.
+func (cf *confirm) entropy(a, b int) float64 {
+	if a != cf.entA || b != cf.entB {
+		cf.entA, cf.entB, cf.entV = a, b, entropy(cf.s[a:b])
+	}
+	return cf.entV
+}
+
 // keep records the secret of the match m, offset by base, unless it is
 // empty, too predictable or allowed, and reports whether it did. A secret
 // cut off by the end of a view is extended to its natural end and kept
@@ -502,7 +516,7 @@ func (cf *confirm) keep(pat int32, m []int, base int, cut bool) bool {
 		cf.decide(a, b)
 	} else {
 		secret := cf.s[a:b]
-		if c.Entropy > 0 && entropy(secret) < c.Entropy {
+		if c.Entropy > 0 && cf.entropy(a, b) < c.Entropy {
 			return false
 		}
 		if cf.r.allowed(c, secret) {

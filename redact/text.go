@@ -49,7 +49,8 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 	if embed >= maxEmbedDepth {
 		return r.redact(dst, s)
 	}
-	j := nextJSONStart(s, 0)
+	starts := newJSONStarts(s)
+	j := starts.next(0)
 	if j < 0 {
 		return r.redact(dst, s)
 	}
@@ -89,7 +90,7 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 		// the prefilter. The line the document starts on decides.
 		line := look.lineEnd(j)
 		if !look.worthJSON(j, line) {
-			j = nextJSONStart(s, line)
+			j = starts.next(line)
 			continue
 		}
 		src := unsafe.Slice(unsafe.StringData(s[j:]), len(s)-j)
@@ -100,7 +101,7 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 			w.release()
 			// Not JSON: its bytes up to the error are text, and no
 			// document is looked for inside them again.
-			j = nextJSONStart(s, j+max(1, w.errOff))
+			j = starts.next(j + max(1, w.errOff))
 			continue
 		}
 		text(textFrom, j)
@@ -128,7 +129,7 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 		}
 		*pooled = out
 		textFrom = j + end
-		j = nextJSONStart(s, textFrom)
+		j = starts.next(textFrom)
 	}
 	text(textFrom, len(s))
 	if !changed {
@@ -262,18 +263,40 @@ func (l *lookahead) worthJSON(a, b int) bool {
 	return l.nextBS >= a && l.nextBS < b
 }
 
-// nextJSONStart returns the offset of the first '{' or '[' at or after i
-// that can start a JSON object, or an array of objects or arrays, or -1.
-// An array of strings is left to the text scan: it has no keys to be
-// aware of, and in text it is more often code (os.environ["KEY"]) whose
-// context the scan must see whole.
-func nextJSONStart(s string, i int) int {
+// jsonStarts finds, left to right, the offsets where a JSON document may
+// start in s: a '{' or '[' that can start an object, or an array of
+// objects or arrays. An array of strings is left to the text scan: it has
+// no keys to be aware of, and in text it is more often code
+// (os.environ["KEY"]) whose context the scan must see whole. It remembers
+// the next '{' and the next '[' it has seen, so that asking for ever later
+// offsets searches each byte once.
+type jsonStarts struct {
+	s              string
+	brace, bracket int // the next '{' / '[' seen, or -1 for none
+}
+
+func newJSONStarts(s string) jsonStarts {
+	return jsonStarts{s: s, brace: strings.IndexByte(s, '{'), bracket: strings.IndexByte(s, '[')}
+}
+
+// next returns the first document start at or after i, or -1. Successive
+// calls must not move i backwards.
+func (j *jsonStarts) next(i int) int {
+	s := j.s
 	for i < len(s) {
-		k := strings.IndexAny(s[i:], "{[")
+		if j.brace >= 0 && j.brace < i {
+			j.brace = indexFrom(s, i, '{')
+		}
+		if j.bracket >= 0 && j.bracket < i {
+			j.bracket = indexFrom(s, i, '[')
+		}
+		k := j.brace
+		if k < 0 || j.bracket >= 0 && j.bracket < k {
+			k = j.bracket
+		}
 		if k < 0 {
 			return -1
 		}
-		k += i
 		c := s[k]
 		n := k + 1
 		for n < len(s) && (s[n] == ' ' || s[n] == '\t' || s[n] == '\n' || s[n] == '\r') {
@@ -283,6 +306,14 @@ func nextJSONStart(s string, i int) int {
 			return k
 		}
 		i = k + 1
+	}
+	return -1
+}
+
+// indexFrom is strings.IndexByte of s[i:], as an offset in s.
+func indexFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
 	}
 	return -1
 }
