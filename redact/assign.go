@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/logredact/logredact/internal/kwmatch"
-	"github.com/logredact/logredact/patterns"
 )
 
 // The assignment grammar. Key-named secrets ("password=…", "token: …",
@@ -109,7 +108,7 @@ var builtinGeneric = sync.OnceValue(func() map[string]string {
 		owned[id] = true
 	}
 	m := map[string]string{}
-	for _, p := range patterns.Builtin() {
+	for _, p := range builtinPatterns() {
 		if owned[p.ID] {
 			m[p.ID] = p.Regex
 		}
