@@ -34,7 +34,7 @@ import (
 //     and var are outside the run and need nothing special. A key that is a
 //     segment of a colon path (arn:…:secret:name) or the user of a URL is
 //     not assigned to.
-//   - Operator: = : := ::= ?= .= += => (and , after a function's first
+//   - Operator: = : := ::= :::= ?= .= += => (and , after a function's first
 //     argument), with blanks around; a bare '=' followed by a blank assigns
 //     nothing ("password= user=bob"). Blanks alone assign to a
 //     command-line flag (--password x), to an SQL PASSWORD followed by a
@@ -538,6 +538,8 @@ func operator(s string, i int) (byte, int) {
 	switch rest[0] {
 	case ':':
 		switch {
+		case strings.HasPrefix(rest, ":::="):
+			return 'w', 4 // GNU make's POSIX-style immediate expansion
 		case strings.HasPrefix(rest, "::="):
 			return 'w', 3
 		case strings.HasPrefix(rest, ":="):

@@ -363,33 +363,37 @@ func runOK(run fmItem, tail []fmItem, absorbing bool) bool {
 
 // match runs the matcher on text, the pattern's match starting at start
 // (text[:start] is context for assertions). It reports the submatch
-// indices as regexp would, or nil, and whether it could decide.
-func (f *fastMatcher) match(text string, start int, m []int) ([]int, bool) {
+// indices as regexp would, or nil, and whether it could decide. touched
+// says the walk looked at the end of text: had text gone on (a longer view
+// of the same input), the answer could have been different; otherwise it
+// is the answer for any longer text.
+func (f *fastMatcher) match(text string, start int, m []int) (_ []int, decided, touched bool) {
 	m = m[:0]
 	for range 2 * f.ncap {
 		m = append(m, -1)
 	}
 	if start > 0 && text[start-1] >= 0x80 {
 		// regexp reads the context as a rune, which may start there.
-		return nil, false
+		return nil, false, false
 	}
 	st := fmState{text: text, m: m}
 	end, ok := st.walk(f.seq, start)
 	if st.unknown {
-		return nil, false
+		return nil, false, false
 	}
 	if !ok {
-		return nil, true
+		return nil, true, st.touched
 	}
 	m = st.m
 	m[0], m[1] = start, end
-	return m, true
+	return m, true, st.touched
 }
 
 type fmState struct {
 	text    string
 	m       []int
 	unknown bool
+	touched bool // some step looked at the end of text
 }
 
 // walk matches seq from p, returning the end.
@@ -412,6 +416,9 @@ func (st *fmState) walk(seq []fmItem, p int) (int, bool) {
 				}
 			}
 			p += n
+			if p == len(s) {
+				st.touched = true
+			}
 			if p < limit && s[p] >= 0x80 && it.high {
 				st.unknown = true
 				return 0, false
@@ -423,6 +430,7 @@ func (st *fmState) walk(seq []fmItem, p int) (int, bool) {
 			if len(s)-p < len(it.run) {
 				// Too short; but a byte regexp would read as a longer
 				// rune cannot make it match, so this is decided.
+				st.touched = true
 				return 0, false
 			}
 			for _, step := range it.run {
@@ -443,7 +451,11 @@ func (st *fmState) walk(seq []fmItem, p int) (int, bool) {
 			if p != len(s) {
 				return 0, false
 			}
+			st.touched = true
 		case fmWord, fmNotWord:
+			if p == len(s) {
+				st.touched = true
+			}
 			a := p > 0 && isWordByte(s[p-1])
 			b := p < len(s) && isWordByte(s[p])
 			if (a != b) != (it.kind == fmWord) {

@@ -375,9 +375,9 @@ func (cf *confirm) try(c *compiled, pos int) (m []int, base int, cut bool) {
 		end := min(len(s), pos+view+1)
 		base = max(0, pos-1)
 		cf.calls++
-		decided := false
+		decided, touched := false, false
 		if c.plan.fast != nil {
-			m, decided = c.plan.fast.match(s[base:end], pos-base, cf.fastM[:0])
+			m, decided, touched = c.plan.fast.match(s[base:end], pos-base, cf.fastM[:0])
 		}
 		switch {
 		case decided:
@@ -389,21 +389,36 @@ func (cf *confirm) try(c *compiled, pos int) (m []int, base int, cut bool) {
 				m[0]++ // the whole match starts after the context byte
 			}
 		}
+		// more: the input goes on past the view, and the pattern could
+		// use it.
+		more := end < len(s) && view < c.reach
 		if m == nil {
 			cf.budget -= (end - base) * viewCost(view)
-			if end >= len(s) || view >= c.reach || !c.plan.alive(s[base:end], pos == 0) {
+			if !more || decided && !touched || !decided && !c.plan.alive(s[base:end], pos == 0) {
 				return nil, 0, false
 			}
 			view = nextView(view, c.reach)
 			continue
 		}
 		cf.budget -= (base + m[1] - pos) * viewCost(view)
+		// A match that runs into the end of the view may go on. So may
+		// one that ends inside it when the view is the start of a longer
+		// match: an optional tail (a signature after '_') that the view
+		// cut off makes the regex settle for less.
 		cut = end < len(s) && base+m[1] >= end
+		if more && !cut {
+			if decided {
+				cut = touched
+			} else if c.plan.live != nil {
+				cut = c.plan.alive(s[base:end], pos == 0)
+			}
+		}
 		if cut && view < shortView && view < c.reach {
 			view = min(shortView, c.reach)
 			continue
 		}
-		return m, base, cut && c.capped
+		// Still cut: the secret is taken to its natural end (see keep).
+		return m, base, cut && (c.capped || view < c.reach)
 	}
 }
 
@@ -453,6 +468,10 @@ func (cf *confirm) searchRange(w window) int {
 		m := c.re.FindStringSubmatchIndex(s[lo:end])
 		if m != nil && lo+m[0] <= w.hi {
 			cut := end < len(s) && lo+m[1] >= end
+			if a := lo + m[0]; !cut && end < len(s) && ext < c.reach && c.plan.live != nil {
+				// As in try: an optional tail the view cut off.
+				cut = a == 0 && c.plan.alive(s[:end], true) || a > 0 && c.plan.alive(s[a-1:end], false)
+			}
 			if cut && end >= limit && ext < shortView && ext < c.reach {
 				cf.budget -= (end - lo) * viewCost(ext)
 				ext = min(shortView, c.reach)
@@ -462,7 +481,7 @@ func (cf *confirm) searchRange(w window) int {
 			if lo+m[1] > pos {
 				// A match that ends before pos lies in the stretch the
 				// view reached back for context: already seen.
-				cf.keep(w.pat, m, lo, cut && c.capped)
+				cf.keep(w.pat, m, lo, cut && (c.capped || ext < c.reach))
 			}
 			pos = max(pos+1, lo+m[1], lo+m[0]+1)
 			next = pos
