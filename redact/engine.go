@@ -64,6 +64,12 @@ type plan struct {
 
 type allowCheck struct {
 	re *regexp.Regexp
+	// fast decides an allow regex anchored at the start of the secret
+	// without regexp (see fastmatch.go); lits answers one that is an
+	// alternation of literals (such as the built-in "already redacted"
+	// check) with string searches. Either may be nil.
+	fast *fastMatcher
+	lits *literalAlts
 	// first holds the bytes a match can start with (nil: any). A secret
 	// the regex matches holds one of them, at its start if anchored.
 	first    *[256]bool
@@ -100,7 +106,11 @@ func buildPlan(expr string, keywords, allow []string) plan {
 			continue
 		}
 		first, anchored := firstBytes(a)
-		p.allow = append(p.allow, allowCheck{re: re, first: first, anchored: anchored, last: lastBytes(a), maxLen: wholeWidth(a)})
+		ac := allowCheck{re: re, first: first, anchored: anchored, last: lastBytes(a), maxLen: wholeWidth(a), lits: literalAltsOf(a)}
+		if f := fastFor(a); f != nil && len(f.seq) > 0 && f.seq[0].kind == fmBegin {
+			ac.fast = f
+		}
+		p.allow = append(p.allow, ac)
 	}
 	if w := maxWidth(expr); w == unboundedWidth || w > firstView {
 		p.live = &liveness{expr: expr}
@@ -140,11 +150,72 @@ func (r *Redactor) allowed(c *compiled, secret string) bool {
 		if a.last != nil && (len(secret) == 0 || !a.last[secret[len(secret)-1]]) {
 			continue
 		}
-		if a.re.MatchString(secret) {
+		if a.matches(secret) {
 			return true
 		}
 	}
 	return allowed(r.allow, secret)
+}
+
+func (a *allowCheck) matches(secret string) bool {
+	if a.lits != nil {
+		return a.lits.match(secret)
+	}
+	if a.fast != nil {
+		var buf [2 * maxFastCaps]int
+		if m, decided, _ := a.fast.match(secret, 0, buf[:0]); decided {
+			return m != nil
+		}
+	}
+	return a.re.MatchString(secret)
+}
+
+// literalAlts is a regex that is an alternation of literals, each
+// optionally anchored at the start: ^REDACTED|\[REDACTED.
+type literalAlts struct {
+	prefixes, anywhere []string
+}
+
+func (l *literalAlts) match(s string) bool {
+	for _, p := range l.prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	for _, w := range l.anywhere {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalAltsOf returns the literal alternation expr is, or nil.
+func literalAltsOf(expr string) *literalAlts {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	alts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		alts = re.Sub
+	}
+	var l literalAlts
+	for _, a := range alts {
+		anchored := false
+		if a.Op == syntax.OpConcat && len(a.Sub) == 2 && a.Sub[0].Op == syntax.OpBeginText {
+			anchored, a = true, a.Sub[1]
+		}
+		if a.Op != syntax.OpLiteral || a.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		if anchored {
+			l.prefixes = append(l.prefixes, string(a.Rune))
+		} else {
+			l.anywhere = append(l.anywhere, string(a.Rune))
+		}
+	}
+	return &l
 }
 
 // wholeWidth returns the longest text the regex expr can match when it is

@@ -139,3 +139,42 @@ func FuzzFastMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestAllowChecksAgreeWithRegexp: the allow lists of the built-in patterns
+// decide through string searches and the fast matcher exactly as their
+// regexps do.
+func TestAllowChecksAgreeWithRegexp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 13))
+	inputs := fastInputs(rng)
+	if testing.Short() {
+		inputs = inputs[:len(inputs)/4]
+	}
+	inputs = append(inputs, "REDACTED", "REDACTEDx", "x[REDACTED]", "[REDACTED:jwt]", "redacted", "abc", "abc==", "Abc", "ABc",
+		"abc.def", "a.b.c.d.e.f", "1.5", "15", "1.", "/etc/ssl/key.pem", "~/x", "key.PEM", "changeme", "xxxxxxxx", "<token>", "${X}", "\u212a")
+	seen := map[string]bool{}
+	for _, p := range patterns.Builtin() {
+		for _, a := range p.Allow {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			re := regexp.MustCompile(a)
+			first, anchored := firstBytes(a)
+			ac := allowCheck{re: re, first: first, anchored: anchored, lits: literalAltsOf(a)}
+			if f := fastFor(a); f != nil && len(f.seq) > 0 && f.seq[0].kind == fmBegin {
+				ac.fast = f
+			}
+			if ac.fast == nil && ac.lits == nil {
+				continue
+			}
+			for _, s := range inputs {
+				for _, cut := range []int{len(s), min(len(s), 12), min(len(s), 40)} {
+					v := s[:cut]
+					if got, want := ac.matches(v), re.MatchString(v); got != want {
+						t.Fatalf("allow %q on %q: %v, regexp %v", a, v, got, want)
+					}
+				}
+			}
+		}
+	}
+}
