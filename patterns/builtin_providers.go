@@ -161,7 +161,7 @@ func providerKeyedPatterns() []Pattern {
 		near("scrapingbee-api-key", "ScrapingBee API key", "scrapingbee|scraping_bee|scraping bee", up, 80, 80),
 		near("line-messaging-token", "LINE Messaging API channel access token", "linemessaging|line messaging|line token|line_token|line_channel", an+`+/=`, 160, 180),
 		near("azure-openai-key", "Azure OpenAI API key", "azure", hx, 32, 32),
-		near("launchdarkly-token", "LaunchDarkly API, SDK or mobile key", "launchdarkly|launch_darkly", an+`-`, 40, 40),
+		near("launchdarkly-token", "LaunchDarkly API, SDK or mobile key", "launchdarkly|launch_darkly", an+`=_-`, 40, 40),
 		near("weightsandbiases-api-key", "Weights & Biases API key", "wandb|weightsandbiases", hx, 40, 40),
 		near("freshworks-api-key", "Freshworks API key", "freshworks", an+`_-`, 22, 22),
 		near("optimizely-token", "Optimizely API token", "optimizely", an+`:`, 54, 54),

@@ -61,7 +61,7 @@ func chatPatterns() []Pattern {
 		token("slack-app-token", "Slack app-level token", []string{"xapp-"},
 			`(xapp-[0-9]-[A-Za-z0-9]{8,14}-[0-9]{10,14}-[A-Za-z0-9]{32,80})\b`),
 		token("slack-webhook-url", "secret path (team, channel and key) of a Slack incoming webhook URL", []string{"hooks.slack.com"},
-			`(?i:hooks\.slack\.com/(?:services|workflows|triggers)/)([A-Za-z0-9]{1,20}/[A-Za-z0-9]{1,20}/[A-Za-z0-9]{20,40})\b`),
+			`(?i:hooks\.slack\.com/(?:services|workflows|triggers)/)([A-Za-z0-9][\w+/-]{19,119})`+tokenEnd),
 		token("discord-webhook-url", "secret token segment of a Discord webhook URL", []string{"discord"},
 			`(?i:discord(?:app)?\.com/api(?:/v[0-9]{1,3})?/webhooks/)[0-9]{17,20}/([\w-]{60,68})`+tokenEnd),
 		{

@@ -158,6 +158,7 @@ func chatCases() []Case {
 		c("slack-config-token", `apps.manifest.create token=`+mark, join("xo", "xe.xo", "xp-1-", gen(alnum, 166, 210))),
 		c("slack-app-token", `socket mode: connecting with `+mark, join("xa", "pp-1-A", gen(upperNum, 10, 211), "-", gen(digits, 13, 212), "-", gen(hexLower, 64, 213))),
 		c("slack-webhook-url", `alert sent to https://hooks.slack.com/services/T`+gen(upperNum, 8, 214)+`/B`+gen(upperNum, 10, 215)+`/`+mark+` status=200`, gen(alnum, 24, 216)),
+		c("slack-webhook-url", `notify url=https://hooks.slack.com/workflows/`+mark+` ok`, gen(b64url, 48, 217)),
 		c("discord-webhook-url", `POST https://discord.com/api/webhooks/`+gen(digits, 18, 217)+`/`+mark+` 204`, gen(b64url, 68, 218)),
 		c("discord-bot-token", `DISCORD_BOT_TOKEN=`+mark, join("M", gen(b64url, 25, 219), ".", gen(b64url, 6, 220), ".", gen(b64url, 38, 221))),
 		c("discord-bot-token", `map[Authorization:[Bot `+mark+`] User-Agent:[DiscordBot]]`, join("N", gen(b64url, 25, 222), ".", gen(b64url, 6, 223), ".", gen(b64url, 38, 224))),
