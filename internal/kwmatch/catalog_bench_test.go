@@ -96,6 +96,20 @@ func BenchmarkCatalog(b *testing.B) {
 			h = m.AppendHits(h[:0], s)
 		}
 	})
+	all := string(loggen.Stream(20261127, 0.01, 4<<20))
+	b.Run("stream/CleanLines", func(b *testing.B) {
+		b.SetBytes(int64(len(all)))
+		for b.Loop() {
+			for s := all; len(s) > 0; {
+				s = s[m.CleanLines(s, catPattern|catKey):]
+				if i := strings.IndexByte(s, '\n'); i >= 0 {
+					s = s[i+1:]
+				} else {
+					s = ""
+				}
+			}
+		}
+	})
 	b.Run("lines/Any", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
 		for b.Loop() {

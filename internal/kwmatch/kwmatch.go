@@ -70,6 +70,7 @@ type Matcher struct {
 	depthStart []uint32
 	maxLen     int
 	n          int
+	nlKeyword  bool // some keyword contains '\n' (see CleanLines)
 }
 
 // New builds a Matcher. groups[i] is a bit mask attached to keywords[i]; Any
@@ -94,6 +95,7 @@ func New(keywords []string, groups []uint8) (*Matcher, error) {
 			used[fold(k[j])] = true
 		}
 	}
+	m.nlKeyword = used['\n']
 	nc := 1
 	for b := range 256 {
 		if used[b] {
