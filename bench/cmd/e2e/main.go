@@ -61,9 +61,9 @@ type tool struct {
 	argv  []string
 	input string // the file read; "" means the whole stream
 	size  int    // its length
-	runs []sample
-	out  string // the output of the first run, for recall; empty when not kept
-	keep bool
+	runs  []sample
+	out   string // the output of the first run, for recall; empty when not kept
+	keep  bool
 }
 
 type sample struct{ wall, cpu time.Duration }
