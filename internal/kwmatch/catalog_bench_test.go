@@ -2,6 +2,7 @@ package kwmatch
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -127,5 +128,35 @@ func (m *Matcher) stats() matcherStats {
 		States:     len(m.trans) / int(m.stride),
 		Classes:    int(m.stride),
 		TableBytes: len(m.trans) * 4,
+	}
+}
+
+// BenchmarkStreams compares one stream with four on short clean inputs of
+// the built-in catalog: it is where minStreams4 comes from.
+func BenchmarkStreams(b *testing.B) {
+	kws, groups := catalogKeywords()
+	m, err := New(kws, groups)
+	if err != nil {
+		b.Fatal(err)
+	}
+	clean, _, _ := catalogStream(m, 1<<20, catPattern|catKey)
+	mb := uint32(catPattern|catKey) << groupShift
+	for _, n := range []int{16, 24, 32, 40, 48, 64, 75, 150} {
+		var ss [64]string
+		for i := range ss {
+			ss[i] = string(clean[i*997 : i*997+n])
+		}
+		b.Run(fmt.Sprintf("%d/1", n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for i := 0; b.Loop(); i++ {
+				m.any1(ss[i&63], 0, mb)
+			}
+		})
+		b.Run(fmt.Sprintf("%d/4", n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for i := 0; b.Loop(); i++ {
+				m.any4(ss[i&63], mb)
+			}
+		})
 	}
 }

@@ -16,7 +16,7 @@
 //     scan loop tests one value per byte and [Matcher.Any] stops at the first
 //     qualifying state.
 //   - A plain DFA walk is bound by the latency of each table load. Inputs
-//     of a few dozen bytes and more are cut into two or four streams walked
+//     of a few dozen bytes and more are cut into four streams walked
 //     in lock step, which hides most of that latency; occurrences across a
 //     seam are recovered by walking the previous stream on until it
 //     coincides with the next one (see any4).

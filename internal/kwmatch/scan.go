@@ -37,21 +37,17 @@ func step(base unsafe.Pointer, st, c uint32) uint32 {
 }
 
 // streams returns how many interleaved streams to walk an input of n
-// bytes in. The thresholds come from BenchmarkAny on 2-core x86-64.
+// bytes in: one below minStreams4, four from there. The threshold comes
+// from BenchmarkStreams on 2-core x86-64, where two streams were never
+// faster than the better of one and four.
 func streams(n int) int {
-	switch {
-	case n >= minStreams4:
+	if n >= minStreams4 {
 		return 4
-	case n >= minStreams2:
-		return 2
 	}
 	return 1
 }
 
-const (
-	minStreams2 = 24
-	minStreams4 = 48
-)
+const minStreams4 = 40
 
 // run is how many lock-step steps [Matcher.Any] takes between two tests
 // for a qualifying keyword: the transition values of a run are or-ed
@@ -66,11 +62,8 @@ func (m *Matcher) Any(s string, mask uint8) bool {
 		return false
 	}
 	mb := uint32(mask) << groupShift
-	switch streams(len(s)) {
-	case 4:
+	if streams(len(s)) == 4 {
 		return m.any4(s, mb)
-	case 2:
-		return m.any2(s, mb)
 	}
 	_, hit := m.any1(s, 0, mb)
 	return hit
@@ -113,19 +106,6 @@ func (m *Matcher) seamAny(s string, seam int, st uint32, mb uint32) bool {
 		st = t & stateMask
 	}
 	return false
-}
-
-func (m *Matcher) any2(s string, mb uint32) bool {
-	c := len(s) / 2 &^ 1
-	base := m.base()
-	st0, st1, hit := walk2(base, unsafe.Pointer(unsafe.StringData(s)), c, mb)
-	if hit {
-		return true
-	}
-	if _, hit := m.any1(s[2*c:], st1, mb); hit {
-		return true
-	}
-	return m.seamAny(s, c, st0, mb)
 }
 
 func (m *Matcher) any4(s string, mb uint32) bool {
@@ -171,38 +151,13 @@ func walk4(base, p unsafe.Pointer, c int, mb uint32) (st0, st1, st2, st3 uint32,
 	return st0, st1, st2, st3, false
 }
 
-// walk2 is walk4 for the two streams p[0:c] and p[c:2c].
-func walk2(base, p unsafe.Pointer, c int, mb uint32) (st0, st1 uint32, hit bool) {
-	for j := 0; j < c; {
-		n := min(c, j+run)
-		var acc uint32
-		for ; j < n; j += 2 {
-			q := unsafe.Add(p, j)
-			t0 := step(base, st0, classAt(base, q, 0))
-			t1 := step(base, st1, classAt(base, q, c))
-			acc |= t0 | t1
-			t0 = step(base, t0&stateMask, classAt(base, q, 1))
-			t1 = step(base, t1&stateMask, classAt(base, q, c+1))
-			acc |= t0 | t1
-			st0, st1 = t0&stateMask, t1&stateMask
-		}
-		if acc&mb != 0 {
-			return 0, 0, true
-		}
-	}
-	return st0, st1, false
-}
-
 // AppendHits appends every occurrence of every keyword in s to dst, ordered
 // by End and, for equal End, by keyword index, and returns the extended
 // slice. It allocates only to grow dst. Offsets are int32: s must be
 // shorter than 2 GiB.
 func (m *Matcher) AppendHits(dst []Hit, s string) []Hit {
-	switch streams(len(s)) {
-	case 4:
+	if streams(len(s)) == 4 {
 		return m.hits4(dst, s)
-	case 2:
-		return m.hits2(dst, s)
 	}
 	dst, _ = m.hits1(dst, s, 0, 0)
 	return dst
@@ -253,26 +208,6 @@ func (m *Matcher) seamHits(dst []Hit, s string, seam int, st uint32) []Hit {
 	return dst
 }
 
-func (m *Matcher) hits2(dst []Hit, s string) []Hit {
-	first := len(dst)
-	c := len(s) / 2
-	base := m.base()
-	p := unsafe.Pointer(unsafe.StringData(s))
-	var st0, st1, out uint32
-	for j := 0; j < c; j++ {
-		j, st0, st1, out = walkHits2(base, p, c, j, st0, st1)
-		if out&1 != 0 {
-			dst = m.emit(dst, st0, j+1)
-		}
-		if out&2 != 0 {
-			dst = m.emit(dst, st1, c+j+1)
-		}
-	}
-	dst, _ = m.hits1(dst, s[2*c:], 2*c, st1)
-	dst = m.seamHits(dst, s, c, st0)
-	return sortHits(dst, first)
-}
-
 func (m *Matcher) hits4(dst []Hit, s string) []Hit {
 	first := len(dst)
 	c := len(s) / 4
@@ -320,20 +255,6 @@ func walkHits4(base, p unsafe.Pointer, c, j int, st0, st1, st2, st3 uint32) (int
 		}
 	}
 	return c, st0, st1, st2, st3, 0
-}
-
-// walkHits2 is walkHits4 for two streams.
-func walkHits2(base, p unsafe.Pointer, c, j int, st0, st1 uint32) (int, uint32, uint32, uint32) {
-	for ; j < c; j++ {
-		q := unsafe.Add(p, j)
-		t0 := step(base, st0, classAt(base, q, 0))
-		t1 := step(base, st1, classAt(base, q, c))
-		st0, st1 = t0&stateMask, t1&stateMask
-		if (t0|t1)&outFlag != 0 {
-			return j, st0, st1, t0>>stateBits&1 | t1>>stateBits&1<<1
-		}
-	}
-	return c, st0, st1, 0
 }
 
 // sortHits restores the End order of dst[first:], which lock-step streams
