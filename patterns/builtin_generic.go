@@ -325,7 +325,7 @@ func genericPatterns() []Pattern {
 			ID:          "curl-user-password",
 			Description: "password in curl's -u / --user user:password option",
 			Keywords:    []string{"curl"},
-			Regex:       `\bcurl\b[^\r\n]{0,300}?[ \t](?:-u|--user)[ \t]*\\?["']?[^\s:"'\x60\\]+:([^\s"'\x60\\]+)`,
+			Regex:       `\bcurl\b[^\r\n]{0,300}?[ \t](?:-u|--user)[ \t]*\\?["']?[^\s:"'\x60\\]*["']?:["']?([^\s"'\x60\\]+)`,
 			SecretGroup: 1,
 			Allow:       cliAllow,
 		},

@@ -5,7 +5,7 @@ package patterns
 func morePatterns() []Pattern {
 	ps := []Pattern{
 		token("onepassword-service-account-token", "1Password service account token", []string{"ops_eyj"},
-			`(ops_eyJ[A-Za-z0-9+/]{250,500}={0,3})`),
+			`(ops_eyJ[A-Za-z0-9+/]{250,1000}[A-Za-z0-9+/]{0,1000}={0,3})`),
 		token("onepassword-secret-key", "1Password account Secret Key", []string{"a3-"},
 			`\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\b`),
 		token("adobe-client-secret", "Adobe developer console client secret", []string{"p8e-"},

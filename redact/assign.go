@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/logredact/logredact/internal/kwmatch"
-	"github.com/logredact/logredact/patterns"
 )
 
 // The assignment grammar. Key-named secrets ("password=…", "token: …",
@@ -35,7 +34,7 @@ import (
 //     and var are outside the run and need nothing special. A key that is a
 //     segment of a colon path (arn:…:secret:name) or the user of a URL is
 //     not assigned to.
-//   - Operator: = : := ::= ?= .= += => (and , after a function's first
+//   - Operator: = : := ::= :::= ?= .= += => (and , after a function's first
 //     argument), with blanks around; a bare '=' followed by a blank assigns
 //     nothing ("password= user=bob"). Blanks alone assign to a
 //     command-line flag (--password x), to an SQL PASSWORD followed by a
@@ -109,7 +108,7 @@ var builtinGeneric = sync.OnceValue(func() map[string]string {
 		owned[id] = true
 	}
 	m := map[string]string{}
-	for _, p := range patterns.Builtin() {
+	for _, p := range builtinPatterns() {
 		if owned[p.ID] {
 			m[p.ID] = p.Regex
 		}
@@ -137,7 +136,7 @@ func (r *Redactor) initGrammar(groups []uint8, kwIndex func(k string, g uint8) i
 	builtin := builtinGeneric()
 	owned := map[int32]bool{}
 	for i := range r.pats {
-		c := &r.pats[i]
+		c := r.pats[i]
 		if re, ok := builtin[c.ID]; !ok || re != c.Regex {
 			continue
 		}
@@ -539,6 +538,8 @@ func operator(s string, i int) (byte, int) {
 	switch rest[0] {
 	case ':':
 		switch {
+		case strings.HasPrefix(rest, ":::="):
+			return 'w', 4 // GNU make's POSIX-style immediate expansion
 		case strings.HasPrefix(rest, "::="):
 			return 'w', 3
 		case strings.HasPrefix(rest, ":="):

@@ -43,6 +43,9 @@ type plan struct {
 	// offset 1, the first byte being left context for assertions. Both are
 	// nil when the lead is unbounded.
 	atStart, afterByte *regexp.Regexp
+	// fast runs the anchored tries without regexp where it can decide
+	// (see fastmatch.go); nil when the regex is not a simple sequence.
+	fast *fastMatcher
 	// live answers whether a view is a prefix of some match (see
 	// aliveSet); set only for patterns whose matches can outgrow a first
 	// view.
@@ -116,6 +119,7 @@ func buildPlan(expr string, keywords, allow []string) plan {
 		return p
 	}
 	p.lead, p.atStart, p.afterByte = l, a, b
+	p.fast = fastFor(expr)
 	p.first, _ = firstBytes(expr)
 	if re, err := compileCached(expr); err == nil {
 		p.prefix, _ = re.LiteralPrefix()

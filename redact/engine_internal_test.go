@@ -164,7 +164,7 @@ func TestWordBoundaryAtWindowEdge(t *testing.T) {
 	// the anchored tries (which see the byte before) nor the snapped
 	// unanchored window may find "key1234" there.
 	anchored := engRedactor(t, patterns.Pattern{ID: "k", Keywords: []string{"key"}, Regex: `\bkey[0-9]{4}\b`})
-	require.NotNil(t, anchored.pats[0].plan.atStart)
+	require.NotNil(t, anchored.pats[0].get().plan.atStart)
 	assert.Equal(t, []string{"key5678"}, engFind(anchored, "monkey1234 key5678"))
 	assert.Nil(t, engFind(anchored, "monkey1234 key56789"), "\\b after the match sees the next byte")
 
@@ -172,9 +172,9 @@ func TestWordBoundaryAtWindowEdge(t *testing.T) {
 	// snaps its window to word boundaries and finds what a search of the
 	// whole input finds.
 	long := engRedactor(t, patterns.Pattern{ID: "k", Keywords: []string{"key"}, Regex: `\b\S{0,60}key[0-9]{4}\b`})
-	require.Greater(t, long.pats[0].plan.lead.post, maxAnchoredTries)
+	require.Greater(t, long.pats[0].get().plan.lead.post, maxAnchoredTries)
 	in := "1monkey1234 xkey5678 key1234x"
-	assert.Equal(t, long.pats[0].re.FindAllString(in, -1), engFind(long, in))
+	assert.Equal(t, long.pats[0].get().re.FindAllString(in, -1), engFind(long, in))
 }
 
 func TestKeywordFarFromBoundedMatch(t *testing.T) {
@@ -239,7 +239,7 @@ func TestAllowFilters(t *testing.T) {
 		{`(?i)k`, "\u212a", true},
 	} {
 		r := engRedactor(t, patterns.Pattern{ID: "p", Keywords: []string{"q"}, Regex: `q(.*)`, Allow: []string{tc.expr}})
-		assert.Equal(t, tc.want, r.allowed(&r.pats[0], tc.s), "%s on %q", tc.expr, tc.s)
+		assert.Equal(t, tc.want, r.allowed(r.pats[0].get(), tc.s), "%s on %q", tc.expr, tc.s)
 	}
 }
 
@@ -278,7 +278,7 @@ func FuzzSpans(f *testing.F) {
 			searched[p] = true
 		}
 		for i := range r.pats {
-			c := &r.pats[i]
+			c := r.pats[i].get()
 			if !searched[int32(i)] {
 				continue
 			}
@@ -301,4 +301,27 @@ func FuzzSpans(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBuiltinsCompile compiles every built-in pattern as its first keyword
+// hit would: New trusts the built-in catalog and defers these compiles, so
+// this test is what guarantees none of them fails (a failure would make a
+// pattern silently match nothing).
+func TestBuiltinsCompile(t *testing.T) {
+	for _, p := range patterns.Builtin() {
+		require.NoError(t, validate(p), p.ID)
+		_, err := compile(p)
+		require.NoError(t, err, p.ID)
+	}
+}
+
+// TestValidateAgreesWithCompile: the cheap validation New runs on custom
+// patterns rejects exactly what compiling rejects.
+func TestValidateAgreesWithCompile(t *testing.T) {
+	for _, expr := range []string{`(a`, `a{1001}`, `[z-a]`, `\8`, `(?P<x>a)(?P<x>b)`, `x**`, `(?i)ok`, `a{2,1}`, `\pN`, `\p{Foo}`, `(?<n>a)`} {
+		p := patterns.Pattern{ID: "t", Regex: expr, Keywords: []string{"a"}}
+		_, cerr := compile(p)
+		verr := validate(p)
+		assert.Equal(t, cerr == nil, verr == nil, "%q: compile %v, validate %v", expr, cerr, verr)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -168,7 +169,96 @@ func (r *Redactor) rewriteJSON(dst, src []byte) (out []byte, err error) {
 	if !ok {
 		return dst[:start], &jsonSyntaxError{off: w.errOff, msg: w.errMsg}
 	}
-	return w.finish(), nil
+	out = w.finish()
+	if len(w.masked) > 0 {
+		out = r.maskRepeats(out, start, w.masked)
+	}
+	return out, nil
+}
+
+// maskRepeats replaces, in the strings of the JSON document out[start:],
+// every occurrence of a value that a sensitive key had masked: a program
+// that logs {"password":"x","msg":"login with x"} must not leak x in the
+// message. Values are looked for as the rewriter encodes them.
+func (r *Redactor) maskRepeats(out []byte, start int, masked []string) []byte {
+	doc := out[start:]
+	var encs [][]byte
+	for _, v := range masked {
+		enc := unsafe.Slice(unsafe.StringData(v), len(v))
+		if strings.ContainsFunc(v, func(c rune) bool {
+			return c < ' ' || c == '"' || c == '\\' || c >= 0x7f || c == '<' || c == '>' || c == '&'
+		}) {
+			enc = appendJSONQuoted(nil, v)
+			enc = enc[1 : len(enc)-1]
+		}
+		if bytes.Contains(doc, enc) {
+			encs = append(encs, enc)
+		}
+	}
+	if len(encs) == 0 {
+		return out
+	}
+	// The document is our own output, so valid JSON: a string runs from a
+	// quote to the next quote not escaped by a backslash.
+	res := make([]byte, 0, len(out)+16)
+	res = append(res, out[:start]...)
+	for i := 0; i < len(doc); {
+		q := bytes.IndexByte(doc[i:], '"')
+		if q < 0 {
+			res = append(res, doc[i:]...)
+			break
+		}
+		q += i
+		res = append(res, doc[i:q+1]...)
+		e := q + 1
+		for e < len(doc) && doc[e] != '"' {
+			if doc[e] == '\\' {
+				e++
+			}
+			e++
+		}
+		e = min(e, len(doc))
+		res = r.appendMaskedIn(res, doc[q+1:e], encs)
+		if e < len(doc) {
+			res = append(res, '"')
+		}
+		i = e + 1
+	}
+	return res
+}
+
+// appendMaskedIn appends the raw string content raw with every occurrence
+// of the encoded values encs replaced by the marker of a masked value.
+func (r *Redactor) appendMaskedIn(dst, raw []byte, encs [][]byte) []byte {
+	for len(raw) > 0 {
+		at, which := -1, -1
+		for k, enc := range encs {
+			if i := bytes.Index(raw, enc); i >= 0 && (at < 0 || i < at) {
+				at, which = i, k
+			}
+		}
+		if at < 0 {
+			break
+		}
+		dst = append(dst, raw[:at]...)
+		// The marker is text; re-encode it as string content.
+		rep := appendJSONQuoted(nil, string(r.appendWhole(nil, unescapeOwn(encs[which]))))
+		dst = append(dst, rep[1:len(rep)-1]...)
+		raw = raw[at+len(encs[which]):]
+	}
+	return append(dst, raw...)
+}
+
+// unescapeOwn decodes string content the rewriter encoded.
+func unescapeOwn(enc []byte) string {
+	if bytes.IndexByte(enc, '\\') < 0 {
+		return string(enc)
+	}
+	out, ok := appendUnescaped(nil, enc)
+	if !ok {
+		return string(enc)
+	}
+	return string(out)
 }
 
 // jsonRewriter walks one JSON document. Positions are offsets into src; a
@@ -190,6 +280,9 @@ type jsonRewriter struct {
 	errOff  int
 	errMsg  string
 	tier    tier // of the key whose value is read next (tiers.go)
+	// masked collects the values sensitive keys masked whole, up to
+	// maxRepeatSecrets, for maskRepeats.
+	masked []string
 }
 
 func (w *jsonRewriter) scratch() *jsonScratch {
@@ -514,6 +607,7 @@ func (w *jsonRewriter) nested(text []byte) (out []byte, ok bool) {
 	sub := jsonRewriter{r: w.r, src: text, dst: sc.sub[:0], depth: w.depth, embed: w.embed}
 	ok = sub.document()
 	sub.release()
+	w.masked = append(w.masked, sub.masked[:min(len(sub.masked), maxRepeatSecrets-len(w.masked))]...)
 	if !ok {
 		return nil, false
 	}
@@ -550,6 +644,9 @@ func (w *jsonRewriter) sensitiveValue(i int) int {
 	}
 	if !w.masksJSON(src[i], value) {
 		return w.value(i)
+	}
+	if len(value) >= minRepeat && len(w.masked) < maxRepeatSecrets {
+		w.masked = append(w.masked, string(value))
 	}
 	sc := w.scratch()
 	sc.red = w.r.appendWhole(sc.red[:0], unsafe.String(unsafe.SliceData(value), len(value)))

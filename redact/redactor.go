@@ -3,9 +3,9 @@ package redact
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"regexp/syntax"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,7 +26,7 @@ const (
 // Redactor finds and replaces secrets. Build one with [New]; it is immutable
 // and safe for concurrent use by any number of goroutines.
 type Redactor struct {
-	pats        []compiled
+	pats        []*lazyPattern
 	kw          *kwmatch.Matcher
 	kwPatterns  [][]int32 // keyword index -> patterns that own it
 	keywordText []string  // keyword index -> lower-cased keyword
@@ -81,13 +81,13 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 	s.check()
 
-	var all []patterns.Pattern
+	var all []*lazyPattern
 	if !s.noBuiltins {
-		all = patterns.Builtin()
+		all = slices.Clone(builtinPatterns())
 	}
 	if len(s.drop) > 0 {
 		known := make(map[string]bool, len(all))
-		for _, p := range patterns.Builtin() {
+		for _, p := range builtinPatterns() {
 			known[p.ID] = true
 		}
 		drop := make(map[string]bool, len(s.drop))
@@ -99,9 +99,12 @@ func New(opts ...Option) (*Redactor, error) {
 			}
 			drop[id] = true
 		}
-		all = slices.DeleteFunc(all, func(p patterns.Pattern) bool { return drop[p.ID] })
+		all = slices.DeleteFunc(all, func(p *lazyPattern) bool { return drop[p.ID] })
 	}
-	all = append(all, s.custom...)
+	nBuiltin := len(all)
+	for _, p := range s.custom {
+		all = append(all, lazyFor(p))
+	}
 
 	r := &Redactor{
 		mode:     s.mode,
@@ -127,9 +130,11 @@ func New(opts ...Option) (*Redactor, error) {
 		r.kwPatterns = append(r.kwPatterns, nil)
 		return len(keywords) - 1
 	}
-	compiledAll, compileErrs := compileAll(all)
 	for i, p := range all {
-		c, err := compiledAll[i], compileErrs[i]
+		var err error
+		if i >= nBuiltin {
+			err = validate(p.Pattern)
+		}
 		if err == nil && seen[p.ID] {
 			err = fmt.Errorf("redact: pattern %q: duplicate ID", p.ID)
 		}
@@ -139,7 +144,7 @@ func New(opts ...Option) (*Redactor, error) {
 			continue
 		}
 		idx := int32(len(r.pats))
-		r.pats = append(r.pats, c)
+		r.pats = append(r.pats, p)
 		if len(p.Keywords) == 0 {
 			r.always = append(r.always, idx)
 		}
@@ -185,7 +190,9 @@ func New(opts ...Option) (*Redactor, error) {
 	for _, k := range s.removeKeys {
 		delete(r.keys, string(normalizeKey(nil, k)))
 	}
-	for k := range r.keys {
+	// In a fixed order, so that equal options give equal keyword lists and
+	// share one prefilter (see matcherFor).
+	for _, k := range slices.Sorted(maps.Keys(r.keys)) {
 		addKeyword(lastWord(k), keyGroups(lastWord(k)))
 	}
 	r.initGrammar(groups, addKeyword)
@@ -195,12 +202,39 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 	r.keywordText = keywords
 	r.keywordGroups = groups
-	kw, err := kwmatch.New(keywords, groups)
+	kw, err := matcherFor(keywords, groups)
 	if err != nil {
 		return nil, err
 	}
 	r.kw = kw
 	return r, nil
+}
+
+// matchers maps a keyword list with its groups to its prefilter: building
+// the automaton of the whole catalog costs milliseconds, and programs build
+// several Redactors from the same options (one per logger, or per test).
+var matchers sync.Map // string -> *kwmatch.Matcher
+
+func matcherFor(keywords []string, groups []uint8) (*kwmatch.Matcher, error) {
+	n := len(groups)
+	for _, k := range keywords {
+		n += len(k) + 1
+	}
+	key := make([]byte, 0, n)
+	key = append(key, groups...)
+	for _, k := range keywords {
+		key = append(key, 0)
+		key = append(key, k...)
+	}
+	if m, ok := matchers.Load(string(key)); ok {
+		return m.(*kwmatch.Matcher), nil
+	}
+	m, err := kwmatch.New(keywords, groups)
+	if err != nil {
+		return nil, err
+	}
+	matchers.Store(string(key), m)
+	return m, nil
 }
 
 // MustNew is like [New] but panics on error. It suits package-level
@@ -251,51 +285,54 @@ func isKebab(id string) bool {
 	return true
 }
 
-// compileAll compiles the patterns on every core: a catalog of several
-// hundred patterns takes most of a second on one.
-func compileAll(all []patterns.Pattern) ([]compiled, []error) {
-	out := make([]compiled, len(all))
-	errs := make([]error, len(all))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(all)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(all) {
-					return
-				}
-				out[i], errs[i] = compile(all[i])
-			}
-		})
-	}
-	wg.Wait()
-	return out, errs
-}
-
-func compile(p patterns.Pattern) (compiled, error) {
-	c := compiled{Pattern: p}
+// validate checks what New promises to report about a pattern: its ID,
+// regex syntax, secret group, entropy floor, keywords and allow list. It
+// parses but does not compile: compiling waits for the first keyword hit
+// (see lazyPattern). New skips it for built-in patterns, which this
+// package's tests check.
+func validate(p patterns.Pattern) error {
 	if !isKebab(p.ID) {
 		// An ID that is not kebab-case is not quoted: it may be anything.
-		return c, errors.New("redact: a pattern ID is not kebab-case (a-z, 0-9 and single '-'); its description: " + safeText(p.Description))
+		return errors.New("redact: a pattern ID is not kebab-case (a-z, 0-9 and single '-'); its description: " + safeText(p.Description))
 	}
 	if p.Regex == "" {
-		return c, fmt.Errorf("redact: pattern %q: empty regex", p.ID)
+		return fmt.Errorf("redact: pattern %q: empty regex", p.ID)
 	}
+	if p.Entropy < 0 || p.Entropy > 8 {
+		return fmt.Errorf("redact: pattern %q: Entropy %g out of range [0, 8]", p.ID, p.Entropy)
+	}
+	for i, k := range p.Keywords {
+		if k == "" {
+			return fmt.Errorf("redact: pattern %q: keyword %d is empty", p.ID, i)
+		}
+	}
+	// regexp.Compile reports exactly the errors of syntax.Parse with the
+	// Perl flags, which is a fraction of its cost.
+	re, err := syntax.Parse(p.Regex, syntax.Perl)
+	if err != nil {
+		return fmt.Errorf("redact: pattern %q: invalid regex: %s", p.ID, regexErr(err))
+	}
+	if n := re.MaxCap(); p.SecretGroup < 0 || p.SecretGroup > n {
+		return fmt.Errorf("redact: pattern %q: SecretGroup %d out of range (the regex has %d groups)", p.ID, p.SecretGroup, n)
+	}
+	for _, a := range p.Allow {
+		if _, err := syntax.Parse(a, syntax.Perl); err != nil {
+			return fmt.Errorf("redact: pattern %q: invalid allow regex: %s", p.ID, regexErr(err))
+		}
+	}
+	return nil
+}
+
+// compile derives everything the confirm step needs from a validated
+// pattern. It runs once per pattern and process, on the first keyword hit.
+func compile(p patterns.Pattern) (*compiled, error) {
+	c := &compiled{Pattern: p}
 	re, err := compileCached(p.Regex)
 	if err != nil {
 		return c, fmt.Errorf("redact: pattern %q: invalid regex: %s", p.ID, regexErr(err))
 	}
 	if p.SecretGroup < 0 || p.SecretGroup > re.NumSubexp() {
 		return c, fmt.Errorf("redact: pattern %q: SecretGroup %d out of range (the regex has %d groups)", p.ID, p.SecretGroup, re.NumSubexp())
-	}
-	if p.Entropy < 0 || p.Entropy > 8 {
-		return c, fmt.Errorf("redact: pattern %q: Entropy %g out of range [0, 8]", p.ID, p.Entropy)
-	}
-	for i, k := range p.Keywords {
-		if k == "" {
-			return c, fmt.Errorf("redact: pattern %q: keyword %d is empty", p.ID, i)
-		}
 	}
 	for _, a := range p.Allow {
 		are, err := compileCached(a)
@@ -315,6 +352,98 @@ func compile(p patterns.Pattern) (compiled, error) {
 	c.Keywords = slices.Clone(p.Keywords)
 	c.Allow = slices.Clone(p.Allow)
 	return c, nil
+}
+
+// lazyPattern is a validated pattern whose compiled form is built on first
+// use. Starting a program must not cost a compile of every one of several
+// hundred regexes (tens of milliseconds per hundred) when a log stream
+// only ever fires a few of them. Like compiled regexps, the compiled form
+// is immutable and shared by every Redactor of the process that holds the
+// same pattern (see lazyPatterns).
+type lazyPattern struct {
+	patterns.Pattern
+	c  atomic.Pointer[compiled]
+	mu sync.Mutex
+}
+
+// get returns the compiled pattern; after the first call it is one atomic
+// load. A pattern that cannot be compiled (validate lets no such pattern
+// through; the tests compile every built-in) never matches.
+func (l *lazyPattern) get() *compiled {
+	if c := l.c.Load(); c != nil {
+		return c
+	}
+	return l.build()
+}
+
+func (l *lazyPattern) build() *compiled {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c := l.c.Load(); c != nil {
+		return c
+	}
+	c, err := compile(l.Pattern)
+	if err != nil {
+		c = neverMatches(l.Pattern)
+	}
+	l.c.Store(c)
+	return c
+}
+
+// neverMatches stands in for a pattern that failed to compile after
+// validation passed.
+func neverMatches(p patterns.Pattern) *compiled {
+	c, _ := compile(patterns.Pattern{ID: p.ID, Regex: `\z\A.`, Keywords: p.Keywords})
+	return c
+}
+
+// builtinPatterns is the built-in catalog, made once per process.
+var builtinPatterns = sync.OnceValue(makeBuiltinPatterns)
+
+func makeBuiltinPatterns() []*lazyPattern {
+	ps := patterns.Builtin()
+	out := make([]*lazyPattern, len(ps))
+	for i, p := range ps {
+		// patterns.Builtin returns fresh slices: nothing to clone, and
+		// nothing to share with (lazyFor is for custom patterns).
+		out[i] = &lazyPattern{Pattern: p}
+	}
+	return out
+}
+
+// lazyPatterns maps a pattern's definition to its one lazyPattern per
+// process.
+var lazyPatterns sync.Map // string -> *lazyPattern
+
+func lazyFor(p patterns.Pattern) *lazyPattern {
+	var b strings.Builder
+	b.Grow(len(p.ID) + len(p.Regex) + 64)
+	b.WriteString(p.ID)
+	b.WriteByte(0)
+	b.WriteString(p.Regex)
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(p.SecretGroup))
+	b.WriteByte(0)
+	b.WriteString(strconv.FormatFloat(p.Entropy, 'g', -1, 64))
+	b.WriteByte(0)
+	b.WriteString(p.Description)
+	for _, k := range p.Keywords {
+		b.WriteByte(1)
+		b.WriteString(k)
+	}
+	for _, a := range p.Allow {
+		b.WriteByte(2)
+		b.WriteString(a)
+	}
+	key := b.String()
+	if l, ok := lazyPatterns.Load(key); ok {
+		return l.(*lazyPattern)
+	}
+	l := &lazyPattern{Pattern: p}
+	l.Keywords = slices.Clone(p.Keywords)
+	l.Allow = slices.Clone(p.Allow)
+	actual, _ := lazyPatterns.LoadOrStore(key, l)
+	return actual.(*lazyPattern)
 }
 
 // regexCache maps regular expression source to its compiled form. Programs
@@ -384,7 +513,7 @@ func (r *Redactor) redactString(s string) (out string) {
 			out = r.mask
 		}
 	}()
-	if nextJSONStart(s, 0) < 0 {
+	if starts := newJSONStarts(s); starts.next(0) < 0 {
 		sps := r.textSpans(s)
 		if len(sps) == 0 {
 			return s
@@ -530,7 +659,7 @@ func (r *Redactor) appendSpans(dst []byte, s string, sps []span) []byte {
 	last := 0
 	for _, sp := range sps {
 		dst = append(dst, s[last:sp.start]...)
-		c := &r.pats[sp.pat]
+		c := r.pats[sp.pat].get()
 		secret := s[sp.start:sp.end]
 		prefix := ""
 		if r.mode == Partial {

@@ -138,6 +138,12 @@ func (sc *spanScratch) reset() {
 // FindAll does. Unanchored windows of one pattern are merged while they
 // touch and searched when they stop touching.
 func (r *Redactor) spans(s string) []span {
+	return r.spansOf(s, nil, false)
+}
+
+// spansOf is spans with the prefilter's hits in s given when known (the
+// text path scans a whole input once and confirms its parts).
+func (r *Redactor) spansOf(s string, hits []kwmatch.Hit, known bool) []span {
 	sc := spanScratchPool.Get().(*spanScratch)
 	defer func() {
 		sc.reset()
@@ -146,20 +152,30 @@ func (r *Redactor) spans(s string) []span {
 		}
 	}()
 	cf := confirm{r: r, s: s, budget: budgetBase + budgetPerByte*len(s)}
-	r.confirmAll(sc, &cf)
+	if known {
+		sc.hits = append(sc.hits[:0], hits...)
+	} else {
+		sc.hits = r.kw.AppendHits(sc.hits[:0], s)
+	}
+	r.confirmHits(sc, &cf)
 	cf.out = r.assignSpans(cf.out, s, sc.hits)
 	return mergeSpans(cf.out)
 }
 
 // confirmAll runs the confirm step of cf.s.
 func (r *Redactor) confirmAll(sc *spanScratch, cf *confirm) {
+	sc.hits = r.kw.AppendHits(sc.hits[:0], cf.s)
+	r.confirmHits(sc, cf)
+}
+
+// confirmHits runs the confirm step of cf.s on the hits in sc.hits.
+func (r *Redactor) confirmHits(sc *spanScratch, cf *confirm) {
 	s := cf.s
-	sc.hits = r.kw.AppendHits(sc.hits[:0], s)
 	for _, h := range sc.hits {
 		end := int(h.End)
 		start := end - len(r.keywordText[h.Keyword])
 		for _, p := range r.kwPatterns[h.Keyword] {
-			c := &r.pats[p]
+			c := r.pats[p].get()
 			sc.touch(p, len(r.pats))
 			if c.plan.atStart == nil {
 				// A match holds the keyword, so it starts at or before
@@ -271,6 +287,13 @@ type confirm struct {
 	// natLo, natHi memoise the last natural end found: every position in
 	// [natLo, natHi) has its natural end at natHi.
 	natLo, natHi int
+	// fastM holds the submatches of the last fast try (see fastmatch.go):
+	// a try's match is read before the next try.
+	fastM [2 * maxFastCaps]int
+	// entA, entB, entV: the stretch whose entropy was last computed, and
+	// that entropy (entA == entB: none).
+	entA, entB int
+	entV       float64
 }
 
 // search tries pattern w.pat at the start positions of w and returns where
@@ -288,7 +311,7 @@ func (cf *confirm) search(w window) int {
 // failClosed replaces everything a window's matches could cover: the
 // budget is spent, so this window cannot be searched.
 func (cf *confirm) failClosed(w window) int {
-	c := &cf.r.pats[w.pat]
+	c := cf.r.pats[w.pat].get()
 	end := min(len(cf.s), w.hi+c.reach)
 	if end > w.lo {
 		cf.out = append(cf.out, span{start: w.lo, end: end, pat: w.pat})
@@ -303,7 +326,7 @@ func (cf *confirm) failClosed(w window) int {
 // and the text after it up to the pattern's reach plus one byte, so that
 // assertions at both ends see what they would see in the whole input.
 func (cf *confirm) searchAnchored(w window) int {
-	c := &cf.r.pats[w.pat]
+	c := cf.r.pats[w.pat].get()
 	s := cf.s
 	next, tries := w.lo, 0
 	for pos := w.lo; pos <= w.hi && pos < len(s); {
@@ -350,33 +373,52 @@ func (cf *confirm) try(c *compiled, pos int) (m []int, base int, cut bool) {
 	view := min(c.reach, firstView)
 	for {
 		end := min(len(s), pos+view+1)
-		base = pos
-		if pos == 0 {
-			cf.calls++
+		base = max(0, pos-1)
+		cf.calls++
+		decided, touched := false, false
+		if c.plan.fast != nil {
+			m, decided, touched = c.plan.fast.match(s[base:end], pos-base, cf.fastM[:0])
+		}
+		switch {
+		case decided:
+		case pos == 0:
 			m = c.plan.atStart.FindStringSubmatchIndex(s[:end])
-		} else {
-			base = pos - 1
-			cf.calls++
+		default:
 			m = c.plan.afterByte.FindStringSubmatchIndex(s[base:end])
 			if m != nil {
 				m[0]++ // the whole match starts after the context byte
 			}
 		}
+		// more: the input goes on past the view, and the pattern could
+		// use it.
+		more := end < len(s) && view < c.reach
 		if m == nil {
 			cf.budget -= (end - base) * viewCost(view)
-			if end >= len(s) || view >= c.reach || !c.plan.alive(s[base:end], pos == 0) {
+			if !more || decided && !touched || !decided && !c.plan.alive(s[base:end], pos == 0) {
 				return nil, 0, false
 			}
 			view = nextView(view, c.reach)
 			continue
 		}
 		cf.budget -= (base + m[1] - pos) * viewCost(view)
+		// A match that runs into the end of the view may go on. So may
+		// one that ends inside it when the view is the start of a longer
+		// match: an optional tail (a signature after '_') that the view
+		// cut off makes the regex settle for less.
 		cut = end < len(s) && base+m[1] >= end
+		if more && !cut {
+			if decided {
+				cut = touched
+			} else if c.plan.live != nil {
+				cut = c.plan.alive(s[base:end], pos == 0)
+			}
+		}
 		if cut && view < shortView && view < c.reach {
 			view = min(shortView, c.reach)
 			continue
 		}
-		return m, base, cut && c.capped
+		// Still cut: the secret is taken to its natural end (see keep).
+		return m, base, cut && (c.capped || view < c.reach)
 	}
 }
 
@@ -405,7 +447,7 @@ func viewCost(view int) int {
 // that starts in the window could be a longer match. No search is given
 // more than rangeView bytes.
 func (cf *confirm) searchRange(w window) int {
-	c := &cf.r.pats[w.pat]
+	c := cf.r.pats[w.pat].get()
 	s := cf.s
 	pos, next := w.lo, w.lo
 	ext := min(c.reach, firstView)
@@ -426,6 +468,10 @@ func (cf *confirm) searchRange(w window) int {
 		m := c.re.FindStringSubmatchIndex(s[lo:end])
 		if m != nil && lo+m[0] <= w.hi {
 			cut := end < len(s) && lo+m[1] >= end
+			if a := lo + m[0]; !cut && end < len(s) && ext < c.reach && c.plan.live != nil {
+				// As in try: an optional tail the view cut off.
+				cut = a == 0 && c.plan.alive(s[:end], true) || a > 0 && c.plan.alive(s[a-1:end], false)
+			}
 			if cut && end >= limit && ext < shortView && ext < c.reach {
 				cf.budget -= (end - lo) * viewCost(ext)
 				ext = min(shortView, c.reach)
@@ -435,7 +481,7 @@ func (cf *confirm) searchRange(w window) int {
 			if lo+m[1] > pos {
 				// A match that ends before pos lies in the stretch the
 				// view reached back for context: already seen.
-				cf.keep(w.pat, m, lo, cut && c.capped)
+				cf.keep(w.pat, m, lo, cut && (c.capped || ext < c.reach))
 			}
 			pos = max(pos+1, lo+m[1], lo+m[0]+1)
 			next = pos
@@ -462,12 +508,22 @@ func (cf *confirm) searchRange(w window) int {
 	return next
 }
 
+// entropy is entropy(cf.s[a:b]), remembered for the last stretch asked:
+// overlapping patterns (a Bearer token that is also a JWT) often keep
+// the same secret.
+func (cf *confirm) entropy(a, b int) float64 {
+	if a != cf.entA || b != cf.entB {
+		cf.entA, cf.entB, cf.entV = a, b, entropy(cf.s[a:b])
+	}
+	return cf.entV
+}
+
 // keep records the secret of the match m, offset by base, unless it is
 // empty, too predictable or allowed, and reports whether it did. A secret
 // cut off by the end of a view is extended to its natural end and kept
 // without those checks.
 func (cf *confirm) keep(pat int32, m []int, base int, cut bool) bool {
-	c := &cf.r.pats[pat]
+	c := cf.r.pats[pat].get()
 	g := c.SecretGroup
 	a, b := m[2*g], m[2*g+1]
 	if a < 0 || a == b {
@@ -479,7 +535,7 @@ func (cf *confirm) keep(pat int32, m []int, base int, cut bool) bool {
 		cf.decide(a, b)
 	} else {
 		secret := cf.s[a:b]
-		if c.Entropy > 0 && entropy(secret) < c.Entropy {
+		if c.Entropy > 0 && cf.entropy(a, b) < c.Entropy {
 			return false
 		}
 		if cf.r.allowed(c, secret) {

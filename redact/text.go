@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/logredact/logredact/internal/kwmatch"
 )
 
 // The text path. Every entry point that redacts free text (String,
@@ -47,23 +49,26 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 	if embed >= maxEmbedDepth {
 		return r.redact(dst, s)
 	}
-	j := nextJSONStart(s, 0)
+	starts := newJSONStarts(s)
+	j := starts.next(0)
 	if j < 0 {
 		return r.redact(dst, s)
 	}
 	start := len(dst)
 	changed := false
 	flushed := 0 // s[:flushed] is accounted for in dst
+	look := newLookahead(r, s)
+	defer look.release()
 	// text redacts the text s[a:b], writing only when it changes.
 	text := func(a, b int) {
 		if a >= b {
 			return
 		}
 		seg := s[a:b]
-		if !r.mayHold(seg) && !r.mayHideInEscapes(seg) {
+		if !look.mayHold(a, b) && !r.mayHideInEscapes(seg) {
 			return
 		}
-		sps := r.textSpans(seg)
+		sps := r.textSpansOf(seg, look.hitsIn(a, b), true)
 		if len(sps) == 0 {
 			return
 		}
@@ -78,8 +83,6 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 		}
 	}()
 	textFrom := 0 // s[textFrom:j] is text not yet redacted
-	look := newLookahead(r, s)
-	defer look.release()
 	for j >= 0 {
 		// A document is worth reading as JSON only where a key could be
 		// sensitive or an escape could hide something; elsewhere the text
@@ -87,7 +90,7 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 		// the prefilter. The line the document starts on decides.
 		line := look.lineEnd(j)
 		if !look.worthJSON(j, line) {
-			j = nextJSONStart(s, line)
+			j = starts.next(line)
 			continue
 		}
 		src := unsafe.Slice(unsafe.StringData(s[j:]), len(s)-j)
@@ -98,7 +101,7 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 			w.release()
 			// Not JSON: its bytes up to the error are text, and no
 			// document is looked for inside them again.
-			j = nextJSONStart(s, j+max(1, w.errOff))
+			j = starts.next(j + max(1, w.errOff))
 			continue
 		}
 		text(textFrom, j)
@@ -126,7 +129,7 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 		}
 		*pooled = out
 		textFrom = j + end
-		j = nextJSONStart(s, textFrom)
+		j = starts.next(textFrom)
 	}
 	text(textFrom, len(s))
 	if !changed {
@@ -139,29 +142,63 @@ func (r *Redactor) redactText(dst []byte, s string, embed int) ([]byte, bool) {
 // holds a sensitive key's keyword or a backslash, with one scan of s for
 // all of them: asking each stretch's rest of s again would be quadratic.
 type lookahead struct {
-	s       string
-	keyEnds *[]int32 // ends of key keyword hits, ascending
-	k       int      // keyEnds[:k] end before the last stretch asked
-	nextBS  int      // a backslash at or after the last stretch asked, or -1
-	nextNL  int      // likewise a line break
+	s   string
+	buf *lookBuf
+	r   *Redactor
+	k   int // keyEnds[:k] end before the last stretch asked
+	p   int // pats[:p] end before the last stretch asked
+	h   int // hits[:h] end before the last stretch asked
+	// nextBS is a backslash at or after the last stretch asked, or -1;
+	// nextNL likewise a line break.
+	nextBS, nextNL int
+	always         bool // some pattern runs on every input
 }
 
-var keyEndsPool = sync.Pool{New: func() any { return new([]int32) }}
+// lookBuf holds what one keyword scan of the whole input found, so that
+// neither the documents nor the text between them are scanned again to
+// decide whether they are worth reading.
+type lookBuf struct {
+	keyEnds []int32       // ends of key keyword hits, ascending
+	pats    [][2]int32    // [start, end) of pattern keyword hits, by end
+	hits    []kwmatch.Hit // all hits, by end
+	seg     []kwmatch.Hit // the hits of one stretch, relative to it
+}
+
+var lookBufPool = sync.Pool{New: func() any { return new(lookBuf) }}
 
 func newLookahead(r *Redactor, s string) lookahead {
-	ends := keyEndsPool.Get().(*[]int32)
-	*ends = (*ends)[:0]
-	sc := spanScratchPool.Get().(*spanScratch)
-	sc.hits = r.kw.AppendHits(sc.hits[:0], s)
-	for _, h := range sc.hits {
-		if r.keywordGroups[h.Keyword]&groupKey != 0 {
-			*ends = append(*ends, h.End)
+	buf := lookBufPool.Get().(*lookBuf)
+	buf.keyEnds, buf.pats = buf.keyEnds[:0], buf.pats[:0]
+	buf.hits = r.kw.AppendHits(buf.hits[:0], s)
+	for _, h := range buf.hits {
+		g := r.keywordGroups[h.Keyword]
+		if g&groupKey != 0 {
+			buf.keyEnds = append(buf.keyEnds, h.End)
+		}
+		if g&groupPattern != 0 {
+			buf.pats = append(buf.pats, [2]int32{h.End - int32(len(r.keywordText[h.Keyword])), h.End})
 		}
 	}
-	if cap(sc.hits) <= 1<<12 {
-		spanScratchPool.Put(sc)
+	return lookahead{s: s, r: r, buf: buf, nextBS: strings.IndexByte(s, '\\'), nextNL: strings.IndexByte(s, '\n'), always: len(r.always) > 0}
+}
+
+// mayHold is [Redactor.mayHold] of s[a:b], answered from the hits: a
+// pattern keyword lies wholly inside. Successive calls must not move a
+// backwards.
+func (l *lookahead) mayHold(a, b int) bool {
+	if l.always {
+		return true
 	}
-	return lookahead{s: s, keyEnds: ends, nextBS: strings.IndexByte(s, '\\'), nextNL: strings.IndexByte(s, '\n')}
+	pats := l.buf.pats
+	for l.p < len(pats) && int(pats[l.p][1]) <= a {
+		l.p++
+	}
+	for i := l.p; i < len(pats) && int(pats[i][1]) <= b; i++ {
+		if int(pats[i][0]) >= a {
+			return true
+		}
+	}
+	return false
 }
 
 // lineEnd returns the end of the line holding a: the next '\n' or len(s).
@@ -180,16 +217,36 @@ func (l *lookahead) lineEnd(a int) int {
 	return l.nextNL
 }
 
+// hitsIn returns the hits lying wholly inside s[a:b], relative to a.
+// Successive calls must not move a backwards. The slice is reused by the
+// next call.
+func (l *lookahead) hitsIn(a, b int) []kwmatch.Hit {
+	hits := l.buf.hits
+	for l.h < len(hits) && int(hits[l.h].End) <= a {
+		l.h++
+	}
+	seg := l.buf.seg[:0]
+	for i := l.h; i < len(hits) && int(hits[i].End) <= b; i++ {
+		h := hits[i]
+		if int(h.End)-len(l.r.keywordText[h.Keyword]) >= a {
+			h.End -= int32(a)
+			seg = append(seg, h)
+		}
+	}
+	l.buf.seg = seg
+	return seg
+}
+
 func (l *lookahead) release() {
-	if cap(*l.keyEnds) <= 1<<14 {
-		keyEndsPool.Put(l.keyEnds)
+	if cap(l.buf.keyEnds) <= 1<<14 && cap(l.buf.pats) <= 1<<14 && cap(l.buf.hits) <= 1<<14 {
+		lookBufPool.Put(l.buf)
 	}
 }
 
 // worthJSON reports whether s[a:b] holds a key keyword or a backslash.
 // Successive calls must not move a backwards.
 func (l *lookahead) worthJSON(a, b int) bool {
-	ends := *l.keyEnds
+	ends := l.buf.keyEnds
 	for l.k < len(ends) && int(ends[l.k]) <= a {
 		l.k++
 	}
@@ -206,18 +263,40 @@ func (l *lookahead) worthJSON(a, b int) bool {
 	return l.nextBS >= a && l.nextBS < b
 }
 
-// nextJSONStart returns the offset of the first '{' or '[' at or after i
-// that can start a JSON object, or an array of objects or arrays, or -1.
-// An array of strings is left to the text scan: it has no keys to be
-// aware of, and in text it is more often code (os.environ["KEY"]) whose
-// context the scan must see whole.
-func nextJSONStart(s string, i int) int {
+// jsonStarts finds, left to right, the offsets where a JSON document may
+// start in s: a '{' or '[' that can start an object, or an array of
+// objects or arrays. An array of strings is left to the text scan: it has
+// no keys to be aware of, and in text it is more often code
+// (os.environ["KEY"]) whose context the scan must see whole. It remembers
+// the next '{' and the next '[' it has seen, so that asking for ever later
+// offsets searches each byte once.
+type jsonStarts struct {
+	s              string
+	brace, bracket int // the next '{' / '[' seen, or -1 for none
+}
+
+func newJSONStarts(s string) jsonStarts {
+	return jsonStarts{s: s, brace: strings.IndexByte(s, '{'), bracket: strings.IndexByte(s, '[')}
+}
+
+// next returns the first document start at or after i, or -1. Successive
+// calls must not move i backwards.
+func (j *jsonStarts) next(i int) int {
+	s := j.s
 	for i < len(s) {
-		k := strings.IndexAny(s[i:], "{[")
+		if j.brace >= 0 && j.brace < i {
+			j.brace = indexFrom(s, i, '{')
+		}
+		if j.bracket >= 0 && j.bracket < i {
+			j.bracket = indexFrom(s, i, '[')
+		}
+		k := j.brace
+		if k < 0 || j.bracket >= 0 && j.bracket < k {
+			k = j.bracket
+		}
 		if k < 0 {
 			return -1
 		}
-		k += i
 		c := s[k]
 		n := k + 1
 		for n < len(s) && (s[n] == ' ' || s[n] == '\t' || s[n] == '\n' || s[n] == '\r') {
@@ -227,6 +306,14 @@ func nextJSONStart(s string, i int) int {
 			return k
 		}
 		i = k + 1
+	}
+	return -1
+}
+
+// indexFrom is strings.IndexByte of s[i:], as an offset in s.
+func indexFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
 	}
 	return -1
 }
@@ -349,7 +436,13 @@ func unhex(c byte) byte {
 // textSpans finds the secrets of s, in s itself and in its decoded view,
 // and every other occurrence of them in s (see repeats).
 func (r *Redactor) textSpans(s string) []span {
-	sps := r.spans(s)
+	return r.textSpansOf(s, nil, false)
+}
+
+// textSpansOf is textSpans with the prefilter's hits in s given when known
+// (see spansOf).
+func (r *Redactor) textSpansOf(s string, hits []kwmatch.Hit, known bool) []span {
+	sps := r.spansOf(s, hits, known)
 	if view, off, ok := decodedView(s); ok && r.mayHold(view) {
 		for _, sp := range r.spans(view) {
 			sps = append(sps, span{start: int(off[sp.start]), end: int(endOffset(off, sp.end)), pat: sp.pat})

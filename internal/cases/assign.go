@@ -38,6 +38,7 @@ var shapes = []shape{
 	{"json-member", `{"user":"bob","K":"V"}`, true, true},
 	{"colon-equals", `K := "V"`, true, true},
 	{"colon-colon-equals", `K ::= V`, true, false},
+	{"triple-colon-equals", `K :::= "V"`, true, true},
 	{"question-equals", `K ?= V`, true, false},
 	{"dot-equals", `$K .= "V";`, true, true},
 	{"plus-equals", `K += V`, true, false},
