@@ -47,11 +47,13 @@ func BenchmarkFilter(b *testing.B) {
 			}
 			b.SetBytes(int64(len(stream)))
 			b.ReportAllocs()
+			start := cpuNow()
 			for b.Loop() {
 				if _, err := f.Run(io.Discard, bytes.NewReader(stream)); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpuMetric(b, start, int64(len(stream)))
 		})
 	}
 }

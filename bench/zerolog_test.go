@@ -118,9 +118,11 @@ func BenchmarkZerolog(b *testing.B) {
 			b.Run(sc.name+"/"+variant, func(b *testing.B) {
 				f := sc.log(zerologLogger(variant == "wrapped"))
 				b.ReportAllocs()
+				start := cpuNow()
 				for b.Loop() {
 					f()
 				}
+				cpuMetric(b, start, 0)
 			})
 		}
 	}

@@ -11,6 +11,11 @@
 //   - Output has exactly the lines of the input, in order. A line with
 //     nothing to redact is written byte for byte, invalid UTF-8 included;
 //     "\r\n" endings stay "\r\n"; a last line without '\n' stays without.
+//   - Clean lines cost one pass: when the redactor can vouch for a run of
+//     whole lines (redact.Redactor.CleanLines: no keyword, no sensitive key
+//     name, no escape), the run is written as it is, without being split,
+//     parsed or copied (a run of 32 KiB or more is written from the input
+//     buffer itself). Only the other lines are parsed by their format.
 //   - Memory is bounded whatever the line length and the worker count (see
 //     [Filter.MemoryBound]): short lines travel in batches that share one
 //     byte budget, a line longer than a batch is held in the one large
@@ -184,6 +189,8 @@ type Filter struct {
 
 	pemLines int // see Options.PEMLines; <= 0: off
 	observe  func(rule string)
+
+	clean lineCleaner // r, when it has the whole-line prefilter; else nil
 }
 
 // New returns a Filter that redacts with r.
@@ -220,7 +227,9 @@ func New(r *redact.Redactor, opts *Options) (*Filter, error) {
 	case o.PEMLines < 0:
 		o.PEMLines = 0
 	}
+	clean, _ := any(r).(lineCleaner)
 	return &Filter{
+		clean:    clean,
 		pemLines: o.PEMLines,
 		observe:  o.Observe,
 		r:        r,
@@ -308,36 +317,6 @@ func looksJSON(b []byte) bool {
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
-// appendLines redacts in, a run of whole lines, onto dst, from the PEM
-// state st the lines before them left. A line longer than MaxLine is
-// redacted in windows, as when it is read in pieces.
-func (f *Filter) appendLines(dst, in []byte, st pemState) []byte {
-	for len(in) > 0 {
-		i := bytes.IndexByte(in, '\n')
-		line := in
-		if i >= 0 {
-			line = in[:i]
-		}
-		seen := st.masked
-		long := len(line) > f.maxLine
-		s, e := f.pemStep(&st, line, long)
-		switch {
-		case long:
-			dst = f.appendWindowed(dst, line)
-		case s < e:
-			dst = f.appendPEMBody(dst, line, s, e, !seen)
-		default:
-			dst = f.AppendLine(dst, line)
-		}
-		if i < 0 {
-			return dst
-		}
-		dst = append(dst, '\n')
-		in = in[i+1:]
-	}
-	return dst
-}
-
 // Stats describe the input a [Filter.Run] consumed.
 type Stats struct {
 	Bytes int64 // bytes read
@@ -378,6 +357,8 @@ func (f *Filter) Run(dst io.Writer, src io.Reader) (Stats, error) {
 // that is ready already holds its output (a window of a long line).
 type batch struct {
 	in, out []byte
+	segs    []seg // see redactIn; empty: out is the whole output
+	mark    int   // out[:mark] is in segs
 	ready   bool
 	kind    kind
 	pem     pemState // the PEM state before in's first line
@@ -410,7 +391,7 @@ func poolSize(k kind, workers int) int {
 // run; the large and window buffers are kept, as reusing them is what
 // keeps the garbage of a stream of big lines (and so the heap) bounded.
 func (b *batch) recycle(f *Filter) {
-	b.in, b.out = b.in[:0], b.out[:0]
+	b.in, b.out, b.segs, b.mark = b.in[:0], b.out[:0], b.segs[:0], 0
 	if b.kind == small {
 		if cap(b.in) > 4*f.batch {
 			b.in = nil
@@ -420,14 +401,6 @@ func (b *batch) recycle(f *Filter) {
 		}
 	}
 	b.ready = false
-}
-
-// redactIn fills b.out with the redaction of b.in.
-func (f *Filter) redactIn(b *batch) {
-	if need := outRoom(len(b.in)); cap(b.out) < need {
-		b.out = make([]byte, 0, need)
-	}
-	b.out = f.appendLines(b.out[:0], b.in, b.pem)
 }
 
 // stage is where the reader hands batches: get returns an empty batch of
@@ -454,10 +427,8 @@ func (f *Filter) runSerial(dst io.Writer, src io.Reader) (Stats, error) {
 			if !b.ready {
 				f.redactIn(b)
 			}
-			if len(b.out) > 0 {
-				if _, err := dst.Write(b.out); err != nil {
-					werr = err
-				}
+			if err := b.writeTo(dst); err != nil {
+				werr = err
 			}
 			b.recycle(f)
 			spare[b.kind] = append(spare[b.kind], b)
@@ -498,8 +469,8 @@ func (f *Filter) runParallel(dst io.Writer, src io.Reader) (Stats, error) {
 		defer close(writerDone)
 		for b := range order {
 			<-b.done
-			if werr == nil && len(b.out) > 0 {
-				if _, err := dst.Write(b.out); err != nil {
+			if werr == nil {
+				if err := b.writeTo(dst); err != nil {
 					werr = err
 					failed.Store(true)
 				}

@@ -123,13 +123,6 @@ func BenchmarkAny(b *testing.B) {
 			}
 		})
 		{
-			b.Run(in.name+"/dfa2streams", func(b *testing.B) {
-				b.SetBytes(int64(len(s)))
-				b.ReportAllocs()
-				for b.Loop() {
-					m.any2(s, mb)
-				}
-			})
 			b.Run(in.name+"/dfa4streams", func(b *testing.B) {
 				b.SetBytes(int64(len(s)))
 				b.ReportAllocs()
