@@ -34,7 +34,7 @@ func (s *sliceWriter) Write(p []byte) (int, error) {
 func TestCleanEventForwardedInPlace(t *testing.T) {
 	var sw sliceWriter
 	w := NewWriter(&sw, nil)
-	w.clean = oracleCleaner{w}
+	w.clean = oracleCleaner{w}.CleanLines
 	clean := []byte(`{"level":"info","message":"request handled"}` + "\n")
 	n, err := w.WriteLevel(zerolog.InfoLevel, clean)
 	require.NoError(t, err)

@@ -24,11 +24,11 @@ import (
 // serialise on the mutex, for as long as redacting and forwarding the line
 // they complete takes.
 type Writer struct {
-	w     io.Writer
-	lw    zerolog.LevelWriter // w, when it takes levels
-	r     *redact.Redactor
-	clean lineCleaner // r, when it has the whole-line prefilter; else nil
-
+	w  io.Writer
+	lw zerolog.LevelWriter // w, when it takes levels
+	r  *redact.Redactor
+	// clean is r.CleanLines (tests put an oracle in its place).
+	clean func(b []byte) int
 	// holding is true while tail holds bytes. It is written under mu and
 	// read without it by the fast path: a write that is ordered after the
 	// one that started a tail (same goroutine, or synchronised with it)
@@ -105,17 +105,8 @@ func NewWriter(w io.Writer, r *redact.Redactor) *Writer {
 		r = defaultRedactor()
 	}
 	lw, _ := w.(zerolog.LevelWriter)
-	clean, _ := any(r).(lineCleaner)
-	return &Writer{w: w, lw: lw, r: r, clean: clean}
+	return &Writer{w: w, lw: lw, r: r, clean: r.CleanLines}
 }
-
-// lineCleaner is the engine's whole-line prefilter: CleanLines returns the
-// length of the longest prefix of b made of whole lines that every entry
-// point of the redactor leaves unchanged (see redact.Redactor.CleanLines).
-// With it a clean event costs one scan of the keyword automaton and goes
-// on as zerolog made it, without a buffer; without it the event takes the
-// AppendJSON path, which is as correct.
-type lineCleaner interface{ CleanLines(b []byte) int }
 
 // Write redacts the event p and writes it to the underlying writer's
 // Write method. zerolog itself calls WriteLevel.
@@ -293,8 +284,9 @@ func (w *Writer) dropTail() {
 
 // emit redacts p, one or more lines, and writes the result once.
 func (w *Writer) emit(lw zerolog.LevelWriter, level zerolog.Level, p []byte) error {
-	if w.clean != nil && w.clean.CleanLines(p) == len(p) {
-		// Nothing to redact: forward zerolog's own bytes. The writer
+	if w.clean(p) == len(p) {
+		// Nothing to redact (one scan of the keyword automaton): forward
+		// zerolog's own bytes. The writer
 		// below may not retain them, as with bare zerolog.
 		_, err := w.forward(lw, level, p, len(p))
 		return err

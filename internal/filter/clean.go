@@ -7,18 +7,11 @@ import (
 
 // The clean path. Most log lines hold nothing to redact, and the engine can
 // tell so for a run of whole lines in one pass of its keyword automaton (see
-// lineCleaner). Such a run goes to the output as the same bytes: it is not
+// redact.Redactor.CleanLines). Such a run goes to the output as the same bytes: it is not
 // split into lines, not parsed as JSON or logfmt and not scanned again, and
 // a long run is not even copied: the writer takes it from the input buffer
 // (see seg). Only the lines the automaton flags, and the lines of a PEM
 // block, are redacted one at a time by their format.
-
-// lineCleaner is the engine's whole-line prefilter: CleanLines returns the
-// length of the longest prefix of b made of whole lines that every entry
-// point of the redactor leaves unchanged, whatever their format (see
-// redact.Redactor.CleanLines). A redactor without it sends every line down
-// the per-line path, which is correct, only slower.
-type lineCleaner interface{ CleanLines(b []byte) int }
 
 // minPassRun is the length from which a run of clean lines is written from
 // the input buffer in place instead of being copied to the output buffer:
@@ -43,7 +36,7 @@ func (f *Filter) redactIn(b *batch) {
 	in, st := b.in, b.pem
 	pemAt := -1 // start of the line holding the next PEM armour at or after pos
 	for pos := 0; pos < len(in); {
-		if f.clean != nil && st.blk == nil {
+		if st.blk == nil {
 			// Outside a PEM block, up to the next line that may open one
 			// (pemStep must see it), whole clean lines pass.
 			lim := len(in)
@@ -53,7 +46,7 @@ func (f *Filter) redactIn(b *batch) {
 				}
 				lim = pemAt
 			}
-			if n := f.clean.CleanLines(in[pos:lim]); n > 0 {
+			if n := f.clean(in[pos:lim]); n > 0 {
 				b.pass(pos, pos+n)
 				pos += n
 				continue

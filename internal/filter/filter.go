@@ -189,8 +189,8 @@ type Filter struct {
 
 	pemLines int // see Options.PEMLines; <= 0: off
 	observe  func(rule string)
-
-	clean lineCleaner // r, when it has the whole-line prefilter; else nil
+	// clean is r.CleanLines (tests put an oracle in its place).
+	clean func(b []byte) int
 }
 
 // New returns a Filter that redacts with r.
@@ -227,9 +227,8 @@ func New(r *redact.Redactor, opts *Options) (*Filter, error) {
 	case o.PEMLines < 0:
 		o.PEMLines = 0
 	}
-	clean, _ := any(r).(lineCleaner)
 	return &Filter{
-		clean:    clean,
+		clean:    r.CleanLines,
 		pemLines: o.PEMLines,
 		observe:  o.Observe,
 		r:        r,
