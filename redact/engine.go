@@ -46,6 +46,10 @@ type plan struct {
 	// fast runs the anchored tries without regexp where it can decide
 	// (see fastmatch.go); nil when the regex is not a simple sequence.
 	fast *fastMatcher
+	// required holds literals one of which every match contains, beyond
+	// the keywords (see required.go); set only for patterns the fast
+	// matcher does not serve.
+	required []string
 	// live answers whether a view is a prefix of some match (see
 	// aliveSet); set only for patterns whose matches can outgrow a first
 	// view.
@@ -130,6 +134,9 @@ func buildPlan(expr string, keywords, allow []string) plan {
 	}
 	p.lead, p.atStart, p.afterByte = l, a, b
 	p.fast = fastFor(expr)
+	if p.fast == nil {
+		p.required = requiredSet(expr, keywords)
+	}
 	p.first, _ = firstBytes(expr)
 	if re, err := compileCached(expr); err == nil {
 		p.prefix, _ = re.LiteralPrefix()

@@ -371,6 +371,14 @@ func (cf *confirm) searchAnchored(w window) int {
 func (cf *confirm) try(c *compiled, pos int) (m []int, base int, cut bool) {
 	s := cf.s
 	view := min(c.reach, firstView)
+	if c.plan.required != nil {
+		// No view of this try can match without one of these.
+		reach := s[pos:min(len(s), pos+c.reach)]
+		cf.budget -= len(reach) / 8
+		if !holdsAny(reach, c.plan.required) {
+			return nil, 0, false
+		}
+	}
 	for {
 		end := min(len(s), pos+view+1)
 		base = max(0, pos-1)
