@@ -18,19 +18,25 @@ import (
 )
 
 // ConfigOptions tunes [LoadConfig] and [ParseConfig]. A nil *ConfigOptions
-// means the zero value: warnings are discarded and regular expressions that
-// Go does not support are skipped.
+// means the zero value: every problem that would change what is redacted
+// is an error, and warnings are discarded.
 type ConfigOptions struct {
-	// Strict makes every regular expression of the file that Go's RE2
-	// syntax rejects (a rule's regex, an allowlist regex) an error instead
-	// of a warning. Without it such a rule or allowlist entry is skipped
-	// and reported through Warn, so a configuration written for another
-	// regex engine still loads.
+	// SkipUnsupported turns the errors for regular expressions that are
+	// valid in other engines but not in Go's RE2 (lookaround,
+	// backreferences, possessive quantifiers, atomic groups) into
+	// warnings: such a rule is skipped, such an allowlist regex ignored.
+	// It is for users who accept that those rules do not run; a regex
+	// that is wrong in every engine (a missing ')') stays an error.
+	SkipUnsupported bool
+
+	// Strict makes every warning an error, SkipUnsupported's included,
+	// for files written for logredact, where nothing should be ignored.
 	Strict bool
 
-	// Warn receives one message per problem that does not stop loading:
-	// a skipped rule, an ignored setting. Messages start with the file name
-	// and line, like errors. A nil Warn discards them.
+	// Warn receives one message per problem that does not stop loading
+	// (a skipped rule, an ignored setting), in file order, after the file
+	// has been read. Messages start with the file name and line, like
+	// errors. A nil Warn discards them.
 	Warn func(msg string)
 }
 
@@ -176,8 +182,15 @@ func ParseConfig(r io.Reader, name string, opts *ConfigOptions) ([]Option, error
 	if len(data) > maxConfigSize {
 		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxConfigSize>>20)
 	}
-	l := &loader{name: name, strict: opts.Strict, warn: opts.Warn}
-	return l.load(string(data))
+	l := &loader{name: name, strict: opts.Strict, skipUnsupp: opts.SkipUnsupported}
+	out, err := l.load(string(data))
+	if ferr := l.finish(opts.Warn); ferr != nil {
+		return nil, ferr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // The file's schema. Tags name keys as gitleaks writes them; the decoder
@@ -185,6 +198,7 @@ func ParseConfig(r io.Reader, name string, opts *ConfigOptions) ([]Option, error
 type (
 	fileConfig struct {
 		Title       string            `toml:"title"`
+		MinVersion  string            `toml:"minVersion"`
 		Description string            `toml:"description"`
 		Extend      *fileExtend       `toml:"extend"`
 		Rules       []toml.Primitive  `toml:"rules"`
@@ -242,12 +256,19 @@ type (
 )
 
 type loader struct {
-	name   string
-	strict bool
-	warn   func(string)
-	pos    *keyLines
-	errs   []error
-	ruleID []string // index in [[rules]] -> ID, for messages
+	name        string
+	strict      bool
+	skipUnsupp  bool
+	pos         *keyLines
+	errs, warns []problem
+	ruleID      []string     // index in [[rules]] -> ID, for messages
+	failed      map[int]bool // [[rules]] entries that did not decode
+}
+
+// A problem is an error or a warning at a line of the file (0: unknown).
+type problem struct {
+	line int
+	msg  string
 }
 
 func (l *loader) where(line int) string {
@@ -258,23 +279,69 @@ func (l *loader) where(line int) string {
 }
 
 func (l *loader) errorf(line int, format string, args ...any) {
-	l.errs = append(l.errs, errors.New(l.where(line)+fmt.Sprintf(format, args...)))
+	l.errs = append(l.errs, problem{line, fmt.Sprintf(format, args...)})
 }
 
+// warnf records a problem that does not change what is redacted for the
+// worse; under Strict it is an error.
 func (l *loader) warnf(line int, format string, args ...any) {
-	if l.warn != nil {
-		l.warn(l.where(line) + fmt.Sprintf(format, args...))
-	}
-}
-
-// unsupported reports a regular expression Go rejects: a warning saying
-// what is done instead, or an error under Strict.
-func (l *loader) unsupported(line int, instead, format string, args ...any) {
 	if l.strict {
 		l.errorf(line, format, args...)
 		return
 	}
-	l.warnf(line, format+"; "+instead, args...)
+	l.warns = append(l.warns, problem{line, fmt.Sprintf(format, args...)})
+}
+
+// badRegex reports a regular expression Go rejects. One that other engines
+// accept (see unsupportedRegex) is an error unless SkipUnsupported makes it
+// a warning saying what is done instead; any other is always an error.
+// It never quotes the regex whole: the cause quotes the fragment at fault.
+func (l *loader) badRegex(line int, expr, what, instead string) {
+	unsupp, cause := regexProblem(expr)
+	if unsupp && l.skipUnsupp {
+		l.warnf(line, "%s uses %s, which Go's RE2 does not support; %s", what, cause, instead)
+		return
+	}
+	if unsupp {
+		l.errorf(line, "%s uses %s, which Go's RE2 does not support (--skip-unsupported-rules, ConfigOptions.SkipUnsupported, skips such rules)", what, cause)
+		return
+	}
+	l.errorf(line, "%s does not compile: %s", what, cause)
+}
+
+// sorted returns ps in file order; problems without a line come last.
+func sorted(ps []problem) []problem {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b problem) int {
+		switch {
+		case a.line == b.line:
+			return 0
+		case a.line == 0:
+			return 1
+		case b.line == 0:
+			return -1
+		}
+		return a.line - b.line
+	})
+	return out
+}
+
+// finish emits the warnings in file order and returns every error, in
+// file order, as one error (nil if there are none).
+func (l *loader) finish(warn func(string)) error {
+	if warn != nil {
+		for _, w := range sorted(l.warns) {
+			warn(l.where(w.line) + w.msg)
+		}
+	}
+	if len(l.errs) == 0 {
+		return nil
+	}
+	errs := make([]error, 0, len(l.errs))
+	for _, e := range sorted(l.errs) {
+		errs = append(errs, errors.New(l.where(e.line)+e.msg))
+	}
+	return errors.Join(errs...)
 }
 
 func (l *loader) ruleName(i int) string {
@@ -301,10 +368,11 @@ func (l *loader) load(src string) ([]Option, error) {
 	md, err := toml.Decode(src, &doc)
 	if err != nil {
 		l.decodeError(err, -1)
-		return nil, errors.Join(l.errs...)
+		return nil, nil // finish reports l.errs
 	}
 	rules := make([]fileRule, len(doc.Rules))
 	l.ruleID = make([]string, len(doc.Rules))
+	l.failed = map[int]bool{}
 	for i, p := range doc.Rules {
 		if err := md.PrimitiveDecode(p, &rules[i]); err != nil {
 			var id struct {
@@ -314,19 +382,20 @@ func (l *loader) load(src string) ([]Option, error) {
 				l.ruleID[i] = id.ID
 			}
 			l.decodeError(err, i)
+			l.failed[i] = true
 			continue
 		}
 		l.ruleID[i] = rules[i].ID
 	}
-	if len(l.errs) > 0 {
-		// Keys after a decoding error look undecoded; do not call them unknown.
-		return nil, errors.Join(l.errs...)
-	}
+	// The other rules are still checked, so that every problem is reported
+	// at once; keys of a rule that failed to decode look undecoded, and are
+	// not called unknown.
 	l.unknownKeys(md.Undecoded())
+	l.minVersion(doc.MinVersion)
 
 	opts := l.translate(&doc, rules)
 	if len(l.errs) > 0 {
-		return nil, errors.Join(l.errs...)
+		return nil, nil // finish reports l.errs
 	}
 	// Final check: New must accept what the file says. An HMAC key stands in
 	// for the one the caller will add.
@@ -338,6 +407,45 @@ func (l *loader) load(src string) ([]Option, error) {
 		return nil, fmt.Errorf("%s: %w", l.name, err)
 	}
 	return opts, nil
+}
+
+// gitleaksSchema is the newest gitleaks release whose configuration schema
+// this loader was checked against, key by key. gitleaks' minVersion says
+// which release a file needs; every key is checked anyway (an unknown one
+// is an error), so a newer minVersion only warns, as gitleaks does.
+const gitleaksSchema = "v8.30.1"
+
+func (l *loader) minVersion(v string) {
+	if v == "" {
+		return
+	}
+	line := l.pos.lineOf("minVersion")
+	want, ok := parseVersion(v)
+	if !ok {
+		l.errorf(line, "minVersion %q: want a version such as \"v8.25.0\"", v)
+		return
+	}
+	have, _ := parseVersion(gitleaksSchema)
+	if slices.Compare(want, have) > 0 {
+		l.warnf(line, "minVersion %q is newer than the gitleaks schema logredact knows (%s): every key is still checked", v, gitleaksSchema)
+	}
+}
+
+// parseVersion reads "v8.25.0" or "8.25" into its numbers.
+func parseVersion(v string) ([]int, bool) {
+	parts := strings.Split(strings.TrimPrefix(strings.TrimSpace(v), "v"), ".")
+	if len(parts) > 3 {
+		return nil, false
+	}
+	out := make([]int, 3)
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		out[i] = n
+	}
+	return out, true
 }
 
 func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
@@ -364,11 +472,13 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		}
 	}
 	if ext := doc.Extend; ext != nil {
+		// The rules of another file would be missing, which is failing
+		// open: refuse rather than load part of what the file means.
 		if ext.Path != "" {
-			l.warnf(l.pos.lineOf("extend", "path"), "[extend] path %q is not read: logredact loads one file, so copy the rules you need into this one", ext.Path)
+			l.errorf(l.pos.lineOf("extend", "path"), "[extend] path %q: logredact loads one file and does not read the files it extends; copy the rules you need into this one", ext.Path)
 		}
 		if ext.URL != "" {
-			l.warnf(l.pos.lineOf("extend", "url"), "[extend] url is not fetched: logredact loads one local file")
+			l.errorf(l.pos.lineOf("extend", "url"), "[extend] url: logredact loads one local file and does not fetch the rules it names")
 		}
 		if len(ext.DisabledRules) > 0 && !useBuiltins {
 			l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules has no effect: this file replaces the built-in patterns")
@@ -448,68 +558,79 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 }
 
 // rules turns the [[rules]] entries into patterns and maps each ID to its
-// index in the result.
+// index in the result. Every check runs on every rule, so that all the
+// problems of a rule are reported at once.
 func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string)) ([]patterns.Pattern, map[string]int) {
 	var pats []patterns.Pattern
 	byID := map[string]int{}
 	firstLine := map[string]int{}
 	for i := range rules {
+		if l.failed[i] {
+			continue
+		}
 		fr := &rules[i]
 		line := func(key ...string) int { return l.pos.ruleLine(i, key...) }
 		id := fr.ID
-		if strings.TrimSpace(id) == "" {
+		name := strconv.Quote(id)
+		ok := true
+		switch {
+		case strings.TrimSpace(id) == "":
 			l.errorf(line(), "rule #%d: id is missing or empty", i+1)
-			continue
-		}
-		if !isKebab(id) {
+			name, ok = "#"+strconv.Itoa(i+1), false
+		case !isKebab(id):
 			l.errorf(line("id"), "rule %q: logredact needs kebab-case IDs (a-z, 0-9 and single '-'), for example %q", id, kebabCase(id))
-			continue
+			ok = false
+		default:
+			if first, dup := firstLine[id]; dup {
+				l.errorf(line("id"), "rule %q: duplicate ID (first defined at line %d)", id, first)
+				ok = false
+			} else {
+				firstLine[id] = line("id")
+			}
 		}
-		if first, ok := firstLine[id]; ok {
-			l.errorf(line("id"), "rule %q: duplicate ID (first defined at line %d)", id, first)
-			continue
-		}
-		firstLine[id] = line("id")
 		if fr.Regex == "" {
 			if fr.Path != "" {
-				l.warnf(line(), "rule %q has only a path, which does not apply to log lines; skipped", id)
-				continue
+				l.warnf(line(), "rule %s has only a path, which does not apply to log lines; skipped", name)
+			} else {
+				l.errorf(line(), "rule %s: regex is missing or empty", name)
 			}
-			l.errorf(line(), "rule %q: regex is missing or empty", id)
-			continue
-		}
-		re, err := regexp.Compile(fr.Regex)
-		if err != nil {
-			l.unsupported(line("regex"), "rule skipped", "rule %q: regex does not compile under Go RE2: %v", id, err)
 			continue
 		}
 		sg := fr.SecretGroup
-		if sg < 0 || sg > re.NumSubexp() {
-			l.errorf(line("secretGroup"), "rule %q: secretGroup %d out of range (the regex has %d capturing groups)", id, sg, re.NumSubexp())
-			continue
-		}
-		if sg == 0 {
+		re, err := regexp.Compile(fr.Regex)
+		if err != nil {
+			// Without SkipUnsupported this is an error; with it the rule
+			// is skipped, which leaves a built-in with its ID in place.
+			l.badRegex(line("regex"), fr.Regex, "rule "+name+": regex", "rule skipped")
+			ok = false
+		} else if sg < 0 || sg > re.NumSubexp() {
+			l.errorf(line("secretGroup"), "rule %s: secretGroup %d out of range (the regex has %d capturing groups)", name, sg, re.NumSubexp())
+			ok = false
+		} else if sg == 0 {
 			sg = impliedSecretGroup(fr.Regex)
 		}
 		if fr.Entropy < 0 || fr.Entropy > 8 {
-			l.errorf(line("entropy"), "rule %q: entropy %g out of range [0, 8]", id, fr.Entropy)
-			continue
+			l.errorf(line("entropy"), "rule %s: entropy %g out of range [0, 8]", name, fr.Entropy)
+			ok = false
 		}
 		if slices.Contains(fr.Keywords, "") {
-			l.errorf(line("keywords"), "rule %q: empty keyword", id)
-			continue
+			l.errorf(line("keywords"), "rule %s: empty keyword", name)
+			ok = false
 		}
 
 		var allow []string
 		if fr.Allowlist != nil && len(fr.Allowlists) > 0 {
-			l.errorf(line("allowlist"), "rule %q: use either [rules.allowlist] or [[rules.allowlists]], not both", id)
-			continue
+			l.errorf(line("allowlist"), "rule %s: use either [rules.allowlist] or [[rules.allowlists]], not both", name)
+			ok = false
 		}
 		if fr.Allowlist != nil {
-			allow = l.allowlist(fmt.Sprintf("rule %q: [rules.allowlist]", id), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist)
+			allow = l.allowlist(fmt.Sprintf("rule %s: [rules.allowlist]", name), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist)
 		}
 		for j := range fr.Allowlists {
-			allow = append(allow, l.allowlist(fmt.Sprintf("rule %q: allowlist #%d", id, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
+			allow = append(allow, l.allowlist(fmt.Sprintf("rule %s: allowlist #%d", name, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
+		}
+		if !ok {
+			continue
 		}
 
 		if useBuiltins && builtin[id] && !dropped[id] {
@@ -543,6 +664,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		}
 		return l.pos.lineOf(path...)
 	}
+	ok := true
 	var and bool
 	switch strings.ToUpper(strings.TrimSpace(a.Condition)) {
 	case "", "OR", "||":
@@ -550,7 +672,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		and = true
 	default:
 		l.errorf(line("condition"), "%s: condition %q: want \"OR\" or \"AND\"", what, a.Condition)
-		return nil
+		ok = false
 	}
 	onSecret := true
 	switch a.RegexTarget {
@@ -559,7 +681,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		onSecret = false
 	default:
 		l.errorf(line("regexTarget"), "%s: regexTarget %q: want \"secret\", \"match\" or \"line\"", what, a.RegexTarget)
-		return nil
+		ok = false
 	}
 	if len(a.Regexes)+len(a.StopWords)+len(a.Paths)+len(a.Commits) == 0 {
 		l.errorf(line(), "%s is empty: give regexes, stopwords, paths or commits", what)
@@ -567,15 +689,17 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 	}
 
 	var regexes []string
-	bad := false
 	for n, r := range a.Regexes {
 		if r == "" {
 			l.errorf(line("regexes"), "%s: regex #%d is empty and would allow every secret", what, n+1)
-			bad = true
+			ok = false
 			continue
 		}
 		if _, err := regexp.Compile(r); err != nil {
-			l.unsupported(line("regexes"), "regex ignored", "%s: regex #%d does not compile under Go RE2: %v", what, n+1, err)
+			// Ignoring an allow regex redacts more, never less, but the
+			// file then does not do what it says: the same rule as for
+			// rule regexes applies.
+			l.badRegex(line("regexes"), r, fmt.Sprintf("%s: regex #%d", what, n+1), "regex ignored")
 			continue
 		}
 		regexes = append(regexes, r)
@@ -584,36 +708,43 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 	for n, w := range a.StopWords {
 		if w == "" {
 			l.errorf(line("stopwords"), "%s: stopword #%d is empty and would allow every secret", what, n+1)
-			bad = true
+			ok = false
 			continue
 		}
 		stops = append(stops, "(?i)"+regexp.QuoteMeta(w))
 	}
-	if bad {
+	if !ok {
 		return nil
 	}
 
+	// What is dropped below only ever keeps more secrets redacted.
 	content := len(a.Regexes)+len(a.StopWords) > 0
 	if and {
 		switch {
 		case len(a.Paths)+len(a.Commits) > 0:
 			if content {
-				l.warnf(line(), "%s: condition AND with paths or commits never holds for a log line; allowlist ignored", what)
+				l.warnf(line(), "%s: condition AND with paths or commits never holds for a log line; allowlist ignored (what it would allow stays redacted)", what)
 			}
 			return nil
 		case len(a.Regexes) > 0 && !onSecret:
-			l.warnf(line("regexTarget"), "%s: regexTarget %q is not supported (logredact tests the secret only); allowlist ignored", what, a.RegexTarget)
+			l.warnf(line("regexTarget"), "%s: regexTarget %q: %s; allowlist ignored (what it would allow stays redacted)", what, a.RegexTarget, contextTargetNote)
 			return nil
 		case len(a.Regexes) > 0 && len(a.StopWords) > 0:
-			l.warnf(line("condition"), "%s: condition AND of regexes and stopwords is not supported; allowlist ignored", what)
+			l.warnf(line("condition"), "%s: condition AND of regexes and stopwords is not supported; allowlist ignored (what it would allow stays redacted)", what)
 			return nil
 		}
 	} else if len(a.Regexes) > 0 && !onSecret {
-		l.warnf(line("regexTarget"), "%s: regexTarget %q is not supported (logredact tests the secret only); its regexes are ignored", what, a.RegexTarget)
+		l.warnf(line("regexTarget"), "%s: regexTarget %q: %s; its regexes are ignored (what they would allow stays redacted)", what, a.RegexTarget, contextTargetNote)
 		regexes = nil
 	}
 	return append(regexes, stops...)
 }
+
+// contextTargetNote says why regexTarget "match" and "line" are not
+// applied: the engine decides on the secret alone. Applying a regex written
+// for the whole match or line to the secret could allow far more, so the
+// regexes are dropped, which keeps the secrets they name redacted.
+const contextTargetNote = "the redaction engine tests allowlists against the secret only, not yet against the whole match or line"
 
 func (l *loader) settings(s *fileSettings) []Option {
 	line := func(key string) int { return l.pos.lineOf("logredact", key) }
@@ -691,10 +822,17 @@ func (l *loader) unknownKeys(keys []toml.Key) {
 		plain := strings.Join(k, pathSep)
 		found := false
 		for _, e := range l.pos.all {
-			if e.plain == plain {
-				reps = append(reps, report{e.line, msg(strings.Split(e.indexed, pathSep))})
-				found = true
+			if e.plain != plain {
+				continue
 			}
+			found = true
+			indexed := strings.Split(e.indexed, pathSep)
+			if len(indexed) >= 2 && indexed[0] == "rules" {
+				if i, err := strconv.Atoi(strings.TrimPrefix(indexed[1], "#")); err == nil && l.failed[i] {
+					continue // reported as a decoding error already
+				}
+			}
+			reps = append(reps, report{e.line, msg(indexed)})
 		}
 		if !found { // inside an inline table in an array: no line known
 			reps = append(reps, report{0, msg(nil)})
