@@ -65,6 +65,7 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 // this package:
 //
 //	title = "my rules"                   # accepted, ignored
+//	minVersion = "v8.25.0"               # gitleaks version, checked
 //
 //	[extend]
 //	useDefault = true                    # keep the built-in patterns
@@ -104,11 +105,15 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //     extending the default configuration would, with a warning unless
 //     the built-in is also listed in [extend] disabledRules. A rule that is
 //     skipped (its regex does not compile) leaves the built-in in place.
-//   - A rule whose regex Go's RE2 rejects (lookaround, backreferences) is
-//     skipped with a warning naming it and quoting the compile error; with
-//     Strict it is an error. A rule that has only a path, no regex, is
-//     skipped with a warning. Any other problem with a rule is an error
-//     naming the rule and its line.
+//   - A file is honoured whole or not loaded. A regex Go's RE2 rejects,
+//     of a rule or an allowlist, is an error naming the construct at
+//     fault. With SkipUnsupported, constructs other engines accept
+//     (lookaround, backreferences, atomic groups, possessive quantifiers)
+//     are warnings instead: the rule is skipped, the allow regex ignored;
+//     a plain mistake (a missing ')') stays an error. A rule that has only
+//     a path, no regex, is skipped with a warning. Any other problem with
+//     a rule is an error naming the rule and its line; every check runs on
+//     every rule, so all the problems of a rule are reported together.
 //   - Without secretGroup, gitleaks takes the first non-empty capturing
 //     group of each match. A pattern needs one fixed group, so when the
 //     regex has exactly one capturing group that takes part in every match
@@ -122,10 +127,10 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //   - Allowlists hold regexes and stopwords. A stopword allows a secret
 //     containing it, ignoring case. Allowlist regexes are tested against
 //     the secret (regexTarget "secret", the default). The targets "match"
-//     and "line" are not supported, because the engine decides on the
-//     secret alone and a regex written for a whole line can allow far more
-//     when applied to the secret: such regexes are dropped with a warning,
-//     which keeps those secrets redacted. With condition "OR" (the default)
+//     and "line" are validated but not applied, because the engine decides
+//     on the secret alone and a regex written for a whole line can allow
+//     far more when applied to the secret: such regexes are dropped with a
+//     warning, which keeps those secrets redacted. With condition "OR" (the default)
 //     any regex or stopword allows a secret. With condition "AND" every
 //     kind of check listed must hold; an AND allowlist that also lists
 //     paths or commits never holds for a log line, and one that combines
@@ -149,9 +154,11 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //     but an unknown ID there is an error, as with [WithoutPatterns].
 //   - What does not apply to log lines is accepted and ignored: title,
 //     description, tags, path, the paths and commits of allowlists,
-//     [extend] path and url (with a warning: the file named is not read),
 //     [[rules.required]] and skipReport (the rule then applies on its own,
-//     which redacts more, never less).
+//     which redacts more, never less). minVersion is checked as a version;
+//     one newer than the gitleaks schema this loader knows is a warning.
+//   - [extend] path and url are errors: the rules of the file named would
+//     be missing, and loading without them would fail open.
 //   - mode "hmac" needs a key, which never belongs in the file: the caller
 //     adds [WithHMACKey] after the returned options (the logredact command
 //     reads it from the LOGREDACT_HMAC_KEY environment variable). Without

@@ -18,10 +18,6 @@ type inputInfo struct {
 	binary bool   // a NUL byte in the first sniffLen bytes (after decoding)
 }
 
-// decoded reports whether the text read differs in encoding from the
-// bytes of the input, so that writing it back would change the file.
-func (i inputInfo) decoded() bool { return i.gzip || i.utf16 != "" }
-
 // sniffLen is how much of an input is looked at to call it binary, as git
 // and grep do: a NUL byte in the first 8000 bytes.
 const sniffLen = 8000
