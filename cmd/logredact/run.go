@@ -239,19 +239,8 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, int) {
 	fs.BoolVar(&c.check, "check", false, "exit with status 3 when anything was redacted; input that cannot be read as text (binary, zstd) fails with status 1")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.BoolVar(&c.demo, "demo", false, "show a before/after on realistic log lines generated now, and exit")
-	fs.Bool("help", false, "print this help (-h)")
-	if !parseInterleaved(fs, c, args, stderr, "logredact") {
-		return nil, exitUsage
-	}
-	if c.help(fs) {
-		fmt.Fprint(stdout, usageText)
-		printFlags(stdout, fs, filterGroups)
-		fmt.Fprint(stdout, usageTail)
-		return nil, exitOK
-	}
-	if msg := c.check1(); msg != "" {
-		fmt.Fprintf(stderr, "logredact: %s\n", msg)
-		return nil, exitUsage
+	if done, code := parseCommand(fs, c, args, stdout, stderr, helpText{"logredact", usageText, filterGroups, usageTail}); done {
+		return nil, code
 	}
 	modes := 0
 	for _, on := range []bool{c.output != "", c.inPlace, c.diff} {
@@ -268,6 +257,34 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, int) {
 		return nil, exitUsage
 	}
 	return c, exitOK
+}
+
+// helpText is the help of one command: its name, the text before the
+// flags, their groups and the text after.
+type helpText struct {
+	cmd, head string
+	groups    []flagGroup
+	tail      string
+}
+
+// parseCommand parses args into fs and c, prints the help when asked and
+// checks the flags that parsed. done says the caller should stop with code.
+func parseCommand(fs *flag.FlagSet, c *config, args []string, stdout, stderr io.Writer, h helpText) (done bool, code int) {
+	fs.Bool("help", false, "print this help (-h)")
+	if !parseInterleaved(fs, c, args, stderr, h.cmd) {
+		return true, exitUsage
+	}
+	if c.help(fs) {
+		fmt.Fprint(stdout, h.head)
+		printFlags(stdout, fs, h.groups)
+		fmt.Fprint(stdout, h.tail)
+		return true, exitOK
+	}
+	if msg := c.check1(); msg != "" {
+		fmt.Fprintf(stderr, "logredact: %s\n", msg)
+		return true, exitUsage
+	}
+	return false, exitOK
 }
 
 // help reports whether -h, -help or --help was given.
@@ -332,19 +349,8 @@ func parseScanArgs(args []string, stdout, stderr io.Writer) (*config, int) {
 	fs.Var(reportFlag{&c.report}, "report", "report `FORMAT`: text (path:line:column: rule: description), json or sarif (SARIF 2.1.0, for code scanning)")
 	fs.StringVar(&c.output, "output", "", "write the report to `FILE` instead of standard output")
 	fs.StringVar(&c.output, "o", "", "short for --output")
-	fs.Bool("help", false, "print this help (-h)")
-	if !parseInterleaved(fs, c, args, stderr, "logredact scan") {
-		return nil, exitUsage
-	}
-	if c.help(fs) {
-		fmt.Fprint(stdout, scanUsageText)
-		printFlags(stdout, fs, scanGroups)
-		fmt.Fprint(stdout, scanUsageTail)
-		return nil, exitOK
-	}
-	if msg := c.check1(); msg != "" {
-		fmt.Fprintf(stderr, "logredact: %s\n", msg)
-		return nil, exitUsage
+	if done, code := parseCommand(fs, c, args, stdout, stderr, helpText{"logredact scan", scanUsageText, scanGroups, scanUsageTail}); done {
+		return nil, code
 	}
 	if c.listPatterns {
 		fmt.Fprintln(stderr, "logredact: --list-patterns is a flag of the filter: logredact --list-patterns")
