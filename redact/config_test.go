@@ -1085,3 +1085,35 @@ func TestConfigGitleaksSchemaFixture(t *testing.T) {
 	assert.Equal(t, "acme_secret = [REDACTED:acme-generic]", r.String("acme_secret = "+configSecret(configLower, 20)))
 	assert.Len(t, warns, 4, "%q", warns) // match and line targets, AND with paths, path-only rule
 }
+
+// A rules file written for an engine with lookaround fails to load; with
+// SkipUnsupported its other rules load and the skipped one is a warning.
+func ExampleConfigOptions_skipUnsupported() {
+	rules := `
+[[rules]]
+id = "acme-token"
+regex = '''\b(acme_[0-9a-z]{32})\b'''
+keywords = ["acme_"]
+
+[[rules]]
+id = "password-not-variable"
+regex = '''password=(?!\$\{)(\S+)'''
+keywords = ["password="]
+`
+	_, err := redact.ParseConfig(strings.NewReader(rules), "rules.toml", nil)
+	fmt.Println(err)
+
+	opts, err := redact.ParseConfig(strings.NewReader(rules), "rules.toml", &redact.ConfigOptions{
+		SkipUnsupported: true,
+		Warn:            func(msg string) { fmt.Println("warning:", msg) },
+	})
+	if err != nil {
+		panic(err)
+	}
+	r := redact.MustNew(append(opts, redact.WithMode(redact.Label))...)
+	fmt.Println(len(r.Patterns()), "pattern")
+	// Output:
+	// rules.toml:9: rule "password-not-variable": regex uses lookahead "(?!", which Go's RE2 does not support (--skip-unsupported-rules, ConfigOptions.SkipUnsupported, skips such rules)
+	// warning: rules.toml:9: rule "password-not-variable": regex uses lookahead "(?!", which Go's RE2 does not support; rule skipped
+	// 1 pattern
+}
