@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -157,8 +159,18 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //     [[rules.required]] and skipReport (the rule then applies on its own,
 //     which redacts more, never less). minVersion is checked as a version;
 //     one newer than the gitleaks schema this loader knows is a warning.
-//   - [extend] path and url are errors: the rules of the file named would
-//     be missing, and loading without them would fail open.
+//   - [extend] path names another rules file, read first (relative to the
+//     directory of the file naming it, else to the working directory, where
+//     gitleaks looks; at most 2 files deep, no cycles): its rules come
+//     first, disabledRules drops some of them, and a rule with the ID of
+//     one of them is merged into it as in gitleaks (regex, secretGroup,
+//     entropy and description replace the base's when set; keywords and
+//     allowlists are added; the regex may then be left out). Its global
+//     allowlists and [logredact] settings apply, this file's after them,
+//     and it decides whether the built-ins stay unless this file says.
+//     Problems in it are reported with its name. Only [LoadConfig] and
+//     [ParseConfig] with a name that is a path can find it. [extend] url
+//     is an error: the rules it names would be missing, which fails open.
 //   - mode "hmac" needs a key, which never belongs in the file: the caller
 //     adds [WithHMACKey] after the returned options (the logredact command
 //     reads it from the LOGREDACT_HMAC_KEY environment variable). Without
@@ -190,6 +202,9 @@ func ParseConfig(r io.Reader, name string, opts *ConfigOptions) ([]Option, error
 		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxConfigSize>>20)
 	}
 	l := &loader{name: name, strict: opts.Strict, skipUnsupp: opts.SkipUnsupported}
+	if abs, err := filepath.Abs(name); err == nil {
+		l.chain = []string{abs}
+	}
 	out, err := l.load(string(data))
 	if ferr := l.finish(opts.Warn); ferr != nil {
 		return nil, ferr
@@ -264,6 +279,9 @@ type (
 
 type loader struct {
 	name        string
+	depth       int      // 0: the file named; n: reached through n [extend] paths
+	chain       []string // absolute paths of the files extending this one, for cycles
+	extendName  string   // the file [extend] path named, once read
 	strict      bool
 	skipUnsupp  bool
 	pos         *keyLines
@@ -272,21 +290,27 @@ type loader struct {
 	failed      map[int]bool // [[rules]] entries that did not decode
 }
 
-// A problem is an error or a warning at a line of the file (0: unknown).
+// A problem is an error or a warning at a line (0: unknown) of a file, the
+// one named or one it extends (depth > 0).
 type problem struct {
-	line int
-	msg  string
+	file  string
+	depth int
+	line  int
+	msg   string
 }
 
-func (l *loader) where(line int) string {
-	if line > 0 {
-		return l.name + ":" + strconv.Itoa(line) + ": "
+func (p problem) String() string {
+	if p.file == "" {
+		return p.msg // says where itself
 	}
-	return l.name + ": "
+	if p.line > 0 {
+		return p.file + ":" + strconv.Itoa(p.line) + ": " + p.msg
+	}
+	return p.file + ": " + p.msg
 }
 
 func (l *loader) errorf(line int, format string, args ...any) {
-	l.errs = append(l.errs, problem{line, fmt.Sprintf(format, args...)})
+	l.errs = append(l.errs, problem{l.name, l.depth, line, fmt.Sprintf(format, args...)})
 }
 
 // warnf records a problem that does not change what is redacted for the
@@ -296,7 +320,7 @@ func (l *loader) warnf(line int, format string, args ...any) {
 		l.errorf(line, format, args...)
 		return
 	}
-	l.warns = append(l.warns, problem{line, fmt.Sprintf(format, args...)})
+	l.warns = append(l.warns, problem{l.name, l.depth, line, fmt.Sprintf(format, args...)})
 }
 
 // badRegex reports a regular expression Go rejects. One that other engines
@@ -316,11 +340,14 @@ func (l *loader) badRegex(line int, expr, what, instead string) {
 	l.errorf(line, "%s does not compile: %s", what, cause)
 }
 
-// sorted returns ps in file order; problems without a line come last.
+// sorted returns ps in file order, the file named first, then those it
+// extends; problems without a line come last in their file.
 func sorted(ps []problem) []problem {
 	out := slices.Clone(ps)
 	slices.SortStableFunc(out, func(a, b problem) int {
 		switch {
+		case a.depth != b.depth:
+			return a.depth - b.depth
 		case a.line == b.line:
 			return 0
 		case a.line == 0:
@@ -338,7 +365,7 @@ func sorted(ps []problem) []problem {
 func (l *loader) finish(warn func(string)) error {
 	if warn != nil {
 		for _, w := range sorted(l.warns) {
-			warn(l.where(w.line) + w.msg)
+			warn(w.String())
 		}
 	}
 	if len(l.errs) == 0 {
@@ -346,7 +373,7 @@ func (l *loader) finish(warn func(string)) error {
 	}
 	errs := make([]error, 0, len(l.errs))
 	for _, e := range sorted(l.errs) {
-		errs = append(errs, errors.New(l.where(e.line)+e.msg))
+		errs = append(errs, errors.New(e.String()))
 	}
 	return errors.Join(errs...)
 }
@@ -359,15 +386,36 @@ func (l *loader) ruleName(i int) string {
 }
 
 func (l *loader) load(src string) ([]Option, error) {
+	set, doc, err := l.parse(src)
+	if err != nil || set == nil || len(l.errs) > 0 {
+		return nil, err // finish reports l.errs
+	}
+	opts := set.options()
+	// Final check: New must accept what the file says. An HMAC key stands in
+	// for the one the caller will add.
+	check := opts
+	if doc.Logredact != nil && strings.EqualFold(doc.Logredact.Mode, "hmac") || set.hmac {
+		check = append(slices.Clip(opts), WithHMACKey(make([]byte, 32)))
+	}
+	if _, err := New(check...); err != nil {
+		return nil, fmt.Errorf("%s: %w", l.name, err)
+	}
+	return opts, nil
+}
+
+// parse reads one file, and the files it extends, into a rule set. It
+// returns a nil set when the file cannot be read as TOML (the error) or
+// has errors of its own (in l.errs).
+func (l *loader) parse(src string) (*ruleSet, *fileConfig, error) {
 	// Parse once untyped so that every error here is a syntax error with a
 	// column; type errors come from the typed pass below.
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: TOML syntax error: %s", l.name, pe.Position.Line, pe.Position.Col, scrubTOMLMessage(pe.Message))
+			return nil, nil, fmt.Errorf("%s:%d:%d: TOML syntax error: %s", l.name, pe.Position.Line, pe.Position.Col, scrubTOMLMessage(pe.Message))
 		}
-		return nil, fmt.Errorf("%s: TOML syntax error: %s", l.name, scrubTOMLMessage(err.Error()))
+		return nil, nil, fmt.Errorf("%s: TOML syntax error: %s", l.name, scrubTOMLMessage(err.Error()))
 	}
 	l.pos = scanKeyLines(src)
 
@@ -375,7 +423,7 @@ func (l *loader) load(src string) ([]Option, error) {
 	md, err := toml.Decode(src, &doc)
 	if err != nil {
 		l.decodeError(err, -1)
-		return nil, nil // finish reports l.errs
+		return nil, &doc, nil // finish reports l.errs
 	}
 	rules := make([]fileRule, len(doc.Rules))
 	l.ruleID = make([]string, len(doc.Rules))
@@ -400,20 +448,38 @@ func (l *loader) load(src string) ([]Option, error) {
 	l.unknownKeys(md.Undecoded())
 	l.minVersion(doc.MinVersion)
 
-	opts := l.translate(&doc, rules)
+	set := l.translate(&doc, rules)
 	if len(l.errs) > 0 {
-		return nil, nil // finish reports l.errs
+		return nil, &doc, nil // finish reports l.errs
 	}
-	// Final check: New must accept what the file says. An HMAC key stands in
-	// for the one the caller will add.
-	check := opts
-	if doc.Logredact != nil && strings.EqualFold(doc.Logredact.Mode, "hmac") {
-		check = append(slices.Clip(opts), WithHMACKey(make([]byte, 32)))
+	return set, &doc, nil
+}
+
+// A ruleSet is what a file, with the files it extends, stands for.
+type ruleSet struct {
+	useBuiltins bool
+	drop        []string // built-ins to drop
+	pats        []patterns.Pattern
+	allow       []string // global allowlist
+	settings    []Option // of [logredact] tables, the extended files' first
+	hmac        bool     // a [logredact] table selects mode hmac
+}
+
+func (set *ruleSet) options() []Option {
+	var out []Option
+	if !set.useBuiltins {
+		out = append(out, WithoutBuiltins())
 	}
-	if _, err := New(check...); err != nil {
-		return nil, fmt.Errorf("%s: %w", l.name, err)
+	if len(set.drop) > 0 {
+		out = append(out, WithoutPatterns(set.drop...))
 	}
-	return opts, nil
+	if len(set.pats) > 0 {
+		out = append(out, WithPatterns(set.pats...))
+	}
+	if len(set.allow) > 0 {
+		out = append(out, WithAllow(set.allow...))
+	}
+	return append(out, set.settings...)
 }
 
 // gitleaksSchema is the newest gitleaks release whose configuration schema
@@ -455,10 +521,30 @@ func parseVersion(v string) ([]int, bool) {
 	return out, true
 }
 
-func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
+// maxExtendDepth is how many [extend] paths may be followed in a row, as
+// in gitleaks.
+const maxExtendDepth = 2
+
+func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 	builtin := map[string]bool{}
 	for _, p := range patterns.Builtin() {
 		builtin[p.ID] = true
+	}
+
+	var base *ruleSet
+	if ext := doc.Extend; ext != nil {
+		if ext.URL != "" {
+			// The rules it names would be missing, which is failing open.
+			l.errorf(l.pos.lineOf("extend", "url"), "[extend] url: logredact loads local files and does not fetch the rules it names")
+		}
+		if ext.Path != "" {
+			line := l.pos.lineOf("extend", "path")
+			if ext.UseDefault != nil && *ext.UseDefault {
+				l.errorf(line, "[extend] path and useDefault = true cannot both be set (as in gitleaks)")
+			} else {
+				base = l.extend(line, ext.Path)
+			}
+		}
 	}
 
 	useBuiltins := doc.Logredact != nil
@@ -467,6 +553,8 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		useBuiltins = *doc.Logredact.Builtins
 	case doc.Extend != nil && doc.Extend.UseDefault != nil:
 		useBuiltins = *doc.Extend.UseDefault
+	case base != nil:
+		useBuiltins = base.useBuiltins
 	}
 
 	// Built-ins to drop, in file order without repeats.
@@ -478,24 +566,34 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 			drop = append(drop, id)
 		}
 	}
+	inherited := map[string]int{} // rule ID of an extended file -> index in base.pats
+	if base != nil {
+		for _, id := range base.drop {
+			addDrop(id)
+		}
+		for i, p := range base.pats {
+			inherited[p.ID] = i
+		}
+	}
 	if ext := doc.Extend; ext != nil {
-		// The rules of another file would be missing, which is failing
-		// open: refuse rather than load part of what the file means.
-		if ext.Path != "" {
-			l.errorf(l.pos.lineOf("extend", "path"), "[extend] path %q: logredact loads one file and does not read the files it extends; copy the rules you need into this one", ext.Path)
-		}
-		if ext.URL != "" {
-			l.errorf(l.pos.lineOf("extend", "url"), "[extend] url: logredact loads one local file and does not fetch the rules it names")
-		}
-		if len(ext.DisabledRules) > 0 && !useBuiltins {
-			l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules has no effect: this file replaces the built-in patterns")
+		line := l.pos.lineOf("extend", "disabledRules")
+		if len(ext.DisabledRules) > 0 && !useBuiltins && base == nil {
+			l.warnf(line, "[extend] disabledRules has no effect: this file replaces the built-in patterns")
 		}
 		for _, id := range ext.DisabledRules {
+			if i, ok := inherited[id]; ok {
+				base.pats[i].ID = "" // removed below
+				delete(inherited, id)
+				continue
+			}
 			if !useBuiltins {
-				break
+				if base != nil {
+					l.warnf(line, "[extend] disabledRules: %q is not a rule of %s, ignored", id, l.extendName)
+				}
+				continue
 			}
 			if !builtin[id] {
-				l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules: %q is not a logredact built-in pattern ID, ignored (gitleaks names its rules differently; logredact --list-patterns lists the built-ins)", id)
+				l.warnf(line, "[extend] disabledRules: %q is not a logredact built-in pattern ID, ignored (gitleaks names its rules differently; logredact --list-patterns lists the built-ins)", id)
 				continue
 			}
 			addDrop(id)
@@ -511,7 +609,15 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		}
 	}
 
-	pats, byID := l.rules(rules, useBuiltins, builtin, dropped, addDrop)
+	var basePats []patterns.Pattern
+	if base != nil {
+		basePats = base.pats
+	}
+	pats := l.rules(rules, useBuiltins, builtin, dropped, addDrop, basePats)
+	byID := map[string]int{}
+	for i, p := range pats {
+		byID[p.ID] = i
+	}
 
 	if doc.Allowlist != nil && len(doc.Allowlists) > 0 {
 		l.errorf(l.pos.lineOf("allowlist"), "use either [allowlist] or [[allowlists]], not both")
@@ -522,7 +628,12 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		globals = []fileGlobalAllow{*doc.Allowlist}
 		globalPath = func(int) []string { return []string{"allowlist"} }
 	}
-	var allow []string
+	set := &ruleSet{useBuiltins: useBuiltins}
+	if base != nil {
+		set.allow = base.allow // gitleaks appends the allowlists it extends
+		set.settings = base.settings
+		set.hmac = base.hmac
+	}
 	for j := range globals {
 		g := &globals[j]
 		path := globalPath(j)
@@ -532,7 +643,7 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		}
 		res := l.allowlist(what, path, &g.fileAllow)
 		if len(g.TargetRules) == 0 {
-			allow = append(allow, res...)
+			set.allow = append(set.allow, res...)
 			continue
 		}
 		for _, id := range g.TargetRules {
@@ -544,32 +655,79 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 			pats[k].Allow = append(pats[k].Allow, res...)
 		}
 	}
-
-	var out []Option
-	if !useBuiltins {
-		out = append(out, WithoutBuiltins())
-	}
-	if len(drop) > 0 {
-		out = append(out, WithoutPatterns(drop...))
-	}
-	if len(pats) > 0 {
-		out = append(out, WithPatterns(pats...))
-	}
-	if len(allow) > 0 {
-		out = append(out, WithAllow(allow...))
-	}
+	set.drop, set.pats = drop, pats
 	if s := doc.Logredact; s != nil {
-		out = append(out, l.settings(s)...)
+		set.settings = append(slices.Clip(set.settings), l.settings(s)...)
+		set.hmac = set.hmac || strings.EqualFold(s.Mode, "hmac")
 	}
-	return out
+	return set
 }
 
-// rules turns the [[rules]] entries into patterns and maps each ID to its
-// index in the result. Every check runs on every rule, so that all the
-// problems of a rule are reported at once.
-func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string)) ([]patterns.Pattern, map[string]int) {
-	var pats []patterns.Pattern
-	byID := map[string]int{}
+// extend loads the file an [extend] path names, written at line: relative
+// to the directory of this file, or else to the working directory (where
+// gitleaks looks). Its problems are reported with its own name.
+func (l *loader) extend(line int, path string) *ruleSet {
+	name := path
+	if !filepath.IsAbs(path) {
+		near := filepath.Join(filepath.Dir(l.name), path)
+		if _, err := os.Stat(near); err == nil || !errors.Is(err, os.ErrNotExist) {
+			name = near
+		} else if _, err := os.Stat(path); err != nil {
+			l.errorf(line, "[extend] path %q: not found beside this file (%s) nor in the working directory", path, near)
+			return nil
+		}
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		l.errorf(line, "[extend] path %q: %v", path, err)
+		return nil
+	}
+	if slices.Contains(l.chain, abs) {
+		l.errorf(line, "[extend] path %q: the files extend each other in a cycle", path)
+		return nil
+	}
+	if l.depth+1 > maxExtendDepth {
+		l.errorf(line, "[extend] path %q: files extend each other more than %d deep", path, maxExtendDepth)
+		return nil
+	}
+	data, err := os.ReadFile(name)
+	if err == nil && len(data) > maxConfigSize {
+		err = fmt.Errorf("larger than %d MiB", maxConfigSize>>20)
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		l.errorf(line, "[extend] path %q: %v", path, err)
+		return nil
+	}
+	sub := &loader{name: name, depth: l.depth + 1, chain: append(slices.Clip(l.chain), abs), strict: l.strict, skipUnsupp: l.skipUnsupp}
+	set, _, perr := sub.parse(string(data))
+	l.errs = append(l.errs, sub.errs...)
+	l.warns = append(l.warns, sub.warns...)
+	if perr != nil { // a syntax error, which names the file already
+		l.errs = append(l.errs, problem{depth: sub.depth, msg: perr.Error()})
+	}
+	l.extendName = name
+	return set
+}
+
+// rules turns the [[rules]] entries into patterns, after those of the file
+// this one extends (base; an empty ID marks one disabled). Every check runs
+// on every rule, so that all the problems of a rule are reported at once.
+//
+// A rule with the ID of a rule of base is merged into it, as gitleaks
+// does: its regex, secretGroup, entropy and description replace those of
+// base when set, its keywords and allowlists are added.
+func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string), base []patterns.Pattern) []patterns.Pattern {
+	pats := slices.Clone(base)
+	inBase := map[string]int{}
+	for i, p := range pats {
+		if p.ID != "" {
+			inBase[p.ID] = i
+		}
+	}
 	firstLine := map[string]int{}
 	for i := range rules {
 		if l.failed[i] {
@@ -595,7 +753,17 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 				firstLine[id] = line("id")
 			}
 		}
-		if fr.Regex == "" {
+		b, extending := inBase[id]
+		regex, sg := fr.Regex, fr.SecretGroup
+		if extending {
+			if regex == "" {
+				regex = pats[b].Regex
+			}
+			if sg == 0 {
+				sg = pats[b].SecretGroup
+			}
+		}
+		if regex == "" {
 			if fr.Path != "" {
 				l.warnf(line(), "rule %s has only a path, which does not apply to log lines; skipped", name)
 			} else {
@@ -603,8 +771,7 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			}
 			continue
 		}
-		sg := fr.SecretGroup
-		re, err := regexp.Compile(fr.Regex)
+		re, err := regexp.Compile(regex)
 		if err != nil {
 			// Without SkipUnsupported this is an error; with it the rule
 			// is skipped, which leaves a built-in with its ID in place.
@@ -614,7 +781,7 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			l.errorf(line("secretGroup"), "rule %s: secretGroup %d out of range (the regex has %d capturing groups)", name, sg, re.NumSubexp())
 			ok = false
 		} else if sg == 0 {
-			sg = impliedSecretGroup(fr.Regex)
+			sg = impliedSecretGroup(regex)
 		}
 		if fr.Entropy < 0 || fr.Entropy > 8 {
 			l.errorf(line("entropy"), "rule %s: entropy %g out of range [0, 8]", name, fr.Entropy)
@@ -640,6 +807,19 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			continue
 		}
 
+		if extending {
+			p := &pats[b]
+			p.Regex, p.SecretGroup = regex, sg
+			if fr.Description != "" {
+				p.Description = fr.Description
+			}
+			if fr.Entropy != 0 {
+				p.Entropy = fr.Entropy
+			}
+			p.Keywords = append(slices.Clip(p.Keywords), fr.Keywords...)
+			p.Allow = append(slices.Clip(p.Allow), allow...)
+			continue
+		}
 		if useBuiltins && builtin[id] && !dropped[id] {
 			// gitleaks lets an extending file redefine a default rule by
 			// its ID, and many of our IDs are gitleaks' own, so do the
@@ -648,18 +828,17 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			l.warnf(line("id"), "rule %q replaces the built-in pattern with the same ID", id)
 			addDrop(id)
 		}
-		byID[id] = len(pats)
 		pats = append(pats, patterns.Pattern{
 			ID:          id,
 			Description: fr.Description,
 			Keywords:    fr.Keywords,
-			Regex:       fr.Regex,
+			Regex:       regex,
 			SecretGroup: sg,
 			Entropy:     fr.Entropy,
 			Allow:       allow,
 		})
 	}
-	return pats, byID
+	return slices.DeleteFunc(pats, func(p patterns.Pattern) bool { return p.ID == "" })
 }
 
 // allowlist returns the allow regexes an allowlist stands for; see the

@@ -678,14 +678,106 @@ regexes = ['''^acme_(?=0+$)''', '''^acme_1+$''']
 }
 
 func TestConfigExtendPath(t *testing.T) {
-	// The rules of the other file would be missing: an error, never a
-	// partial rule set.
-	_, _, err := configParse(t, "[extend]\npath = \"base.toml\"\nurl = \"https://example.com/rules.toml\"\n", false)
-	require.Error(t, err)
-	msgs := strings.Split(err.Error(), "\n")
-	require.Len(t, msgs, 2)
-	assert.Contains(t, msgs[0], `rules.toml:2: [extend] path "base.toml": logredact loads one file`)
-	assert.Contains(t, msgs[1], `rules.toml:3: [extend] url: logredact loads one local file`)
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+		return p
+	}
+	write("base.toml", `title = "base"
+
+[[rules]]
+id = "acme-token"
+description = "ACME token"
+regex = '''\b(acme_[0-9a-z]{32})\b'''
+keywords = ["acme_"]
+
+[[rules]]
+id = "acme-old"
+regex = '''\bacmeold_[0-9a-z]{20}\b'''
+keywords = ["acmeold_"]
+
+[[rules]]
+id = "acme-keep"
+regex = '''\bacmekeep_[0-9a-z]{20}\b'''
+keywords = ["acmekeep_"]
+
+[allowlist]
+regexes = ['''^acme_0+$''']
+`)
+	child := write("child.toml", `[extend]
+path = "base.toml"
+disabledRules = ["acme-old"]
+
+[[rules]]
+id = "acme-token"
+description = "ACME token, as this team writes it"
+[[rules.allowlists]]
+stopwords = ["example"]
+
+[[rules]]
+id = "acme-new"
+regex = '''\bacmenew_[0-9a-z]{20}\b'''
+keywords = ["acmenew_"]
+
+[logredact]
+mode = "label"
+builtins = false
+`)
+	opts, err := redact.LoadConfig(child, nil)
+	require.NoError(t, err)
+	r, err := redact.New(opts...)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"acme-token", "acme-keep", "acme-new"}, patternIDs(r), "the base's rules, then the file's; acme-old disabled")
+	assert.Equal(t, "ACME token, as this team writes it", r.Patterns()[0].Description)
+	for _, tc := range []struct{ in, want string }{
+		{"t=acme_" + configSecret(configLower, 32), "t=[REDACTED:acme-token]"},
+		{"t=acme_example" + configSecret(configLower, 25), ""}, // the file's allowlist
+		{"t=acme_" + strings.Repeat("0", 32), ""},              // the base's global allowlist
+		{"t=acmeold_" + configSecret(configLower, 20), ""},     // disabled
+		{"t=acmekeep_" + configSecret(configLower, 20), "t=[REDACTED:acme-keep]"},
+		{"t=acmenew_" + configSecret(configLower, 20), "t=[REDACTED:acme-new]"},
+	} {
+		want := tc.want
+		if want == "" {
+			want = tc.in
+		}
+		assert.Equal(t, want, r.String(tc.in))
+	}
+
+	// A path relative to the working directory, where gitleaks looks.
+	t.Chdir(dir)
+	_, err = redact.ParseConfig(strings.NewReader("[extend]\npath = \"base.toml\"\n"), filepath.Join("elsewhere", "rules.toml"), nil)
+	require.NoError(t, err)
+}
+
+func TestConfigExtendPathErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+		return p
+	}
+	write("broken.toml", "[[rules]]\nid = \"a-b\"\nregex = '''(x'''\n")
+	write("a.toml", "[extend]\npath = \"b.toml\"\n")
+	write("b.toml", "[extend]\npath = \"a.toml\"\n")
+	write("d1.toml", "[extend]\npath = \"d2.toml\"\n")
+	write("d2.toml", "[extend]\npath = \"d3.toml\"\n")
+	write("d3.toml", "title = \"deep\"\n")
+	write("syntax.toml", "[[rules]\n")
+	for _, tc := range []struct{ file, src, want string }{
+		{"c1.toml", "[extend]\npath = \"broken.toml\"\n", filepath.Join(dir, "broken.toml") + `:3: rule "a-b": regex does not compile: missing closing )`},
+		{"c2.toml", "[extend]\npath = \"missing.toml\"\n", `c2.toml:2: [extend] path "missing.toml": not found beside this file`},
+		{"c3.toml", "[extend]\npath = \"a.toml\"\n", `[extend] path "a.toml": the files extend each other in a cycle`},
+		{"c4.toml", "[extend]\npath = \"d1.toml\"\n", `d2.toml:2: [extend] path "d3.toml": files extend each other more than 2 deep`},
+		{"c5.toml", "[extend]\npath = \"d3.toml\"\nuseDefault = true\n", `c5.toml:2: [extend] path and useDefault = true cannot both be set`},
+		{"c6.toml", "[extend]\nurl = \"https://example.com/rules.toml\"\n", `c6.toml:2: [extend] url: logredact loads local files`},
+		{"c7.toml", "[extend]\npath = \"syntax.toml\"\n", filepath.Join(dir, "syntax.toml") + `:2:8: TOML syntax error`},
+	} {
+		_, err := redact.LoadConfig(write(tc.file, tc.src), nil)
+		require.Error(t, err, tc.file)
+		assert.Contains(t, err.Error(), tc.want, tc.file)
+	}
 }
 
 func TestConfigGitleaksStyleFixture(t *testing.T) {
