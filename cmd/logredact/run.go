@@ -82,7 +82,8 @@ const scanUsageText = `Usage: logredact scan [flags] PATH...
 
 Reports the secrets the filter would redact in files, directories (walked
 recursively in lexical order; .git directories and symbolic links are not
-followed, binary files are skipped) and standard input ("-", the default).
+followed, binary files are skipped, and with --gitignore what .gitignore
+files ignore) and standard input ("-", the default).
 gzip is decompressed and UTF-16 with a byte order mark decoded; a zstd file,
 an unreadable file or a binary file named on the command line is reported
 as not passed. Reports name the path, line, column (in characters, from 1),
@@ -122,6 +123,7 @@ type config struct {
 	inPlace         bool
 	diff            bool
 	report          string // scan: text, json or sarif
+	gitignore       bool   // scan: skip what .gitignore files ignore
 	files           []string
 	wantHelp        bool
 }
@@ -216,7 +218,7 @@ var (
 		{"Other", []string{"demo", "version", "help"}},
 	}
 	scanGroups = []flagGroup{
-		{"Input", []string{"format", "max-line", "pem-lines", "workers"}},
+		{"Input", []string{"gitignore", "format", "max-line", "pem-lines", "workers"}},
 		{"Rules", []string{"config", "skip-unsupported-rules", "strict", "no-builtins", "keys"}},
 		{"Reports", []string{"report", "output", "help"}},
 	}
@@ -348,6 +350,7 @@ func parseScanArgs(args []string, stdout, stderr io.Writer) (*config, int) {
 	ruleFlags(fs, c)
 	fs.Var(reportFlag{&c.report}, "report", "report `FORMAT`: text (path:line:column: rule: description), json or sarif (SARIF 2.1.0, for code scanning)")
 	fs.StringVar(&c.output, "output", "", "write the report to `FILE` instead of standard output")
+	fs.BoolVar(&c.gitignore, "gitignore", false, "in directories, skip the files and directories their .gitignore files ignore (as git does, without global excludes); off by default, so everything is scanned")
 	fs.StringVar(&c.output, "o", "", "short for --output")
 	if done, code := parseCommand(fs, c, args, stdout, stderr, helpText{"logredact scan", scanUsageText, scanGroups, scanUsageTail}); done {
 		return nil, code

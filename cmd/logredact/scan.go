@@ -58,6 +58,10 @@ type scanner struct {
 	desc  map[string]string
 	tmp   string // directory for the scan's temporary files
 	res   scanResult
+	// gitignore: skip what .gitignore files in walked directories ignore;
+	// ignored counts what was skipped so.
+	gitignore bool
+	ignored   int
 }
 
 func newScanner(c *config, stderr io.Writer) (*scanner, error) {
@@ -110,10 +114,24 @@ func (s *scanner) scanPath(path string, stdin io.Reader) error {
 	if !fi.IsDir() {
 		return s.scanFile(path, false)
 	}
+	var ig ignoreRules
 	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			s.notPassed(p, err)
 			return nil
+		}
+		if s.gitignore {
+			rel, _ := filepath.Rel(path, p)
+			if rel != "." && ig.ignored(rel, d.IsDir()) {
+				s.ignored++
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				ig.load(p, rel)
+			}
 		}
 		switch {
 		case d.IsDir() && d.Name() == ".git" && p != path:
@@ -251,6 +269,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(tmp)
 	s.tmp = tmp
+	s.gitignore = c.gitignore
 	paths := c.files
 	if len(paths) == 0 {
 		paths = []string{"-"}
@@ -304,6 +323,9 @@ func (s *scanner) summary(stderr io.Writer) int {
 	fmt.Fprintf(stderr, "logredact: %d %s in %d of %d files scanned", len(s.res.Findings), plural(len(s.res.Findings), "finding", "findings"), len(files), s.res.Files)
 	if failed > 0 {
 		fmt.Fprintf(stderr, "; %d %s not passed", failed, plural(failed, "input", "inputs"))
+	}
+	if s.ignored > 0 {
+		fmt.Fprintf(stderr, "; %d %s ignored by .gitignore", s.ignored, plural(s.ignored, "path", "paths"))
 	}
 	fmt.Fprintln(stderr)
 	switch {
