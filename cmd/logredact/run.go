@@ -193,7 +193,7 @@ func (v formatFlag) Set(s string) error {
 
 // inputFlags, ruleFlags: the flags the filter and scan share.
 func inputFlags(fs *flag.FlagSet, c *config) {
-	fs.Var(formatFlag{&c.format}, "format", "line format: `auto`, json, logfmt or text")
+	fs.Var(formatFlag{&c.format}, "format", "line `FORMAT`: auto, json, logfmt or text")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), fmt.Sprintf("redact batches of lines on `N` goroutines, from 1 to %d (output order is kept)", maxWorkers))
 	fs.Var(sizeFlag{&c.maxLine}, "max-line", "lines longer than `SIZE`, from 1KiB to 1TiB (65536, 64KiB, 64MiB…), are redacted as text in windows overlapping by 64KiB (less for small sizes), in bounded memory")
 	fs.IntVar(&c.pemLines, "pem-lines", filter.DefaultPEMLines, "after a line holding \"-----BEGIN … PRIVATE KEY-----\", mask the base64 body of up to `N` lines until the END line (lines may carry the log's prefix); 0 turns it off")
@@ -204,7 +204,7 @@ func ruleFlags(fs *flag.FlagSet, c *config) {
 	fs.BoolVar(&c.skipUnsupported, "skip-unsupported-rules", false, "with --config, skip rules and allowlist regexes that use what Go's RE2 lacks (lookaround, backreferences), with a warning, instead of failing")
 	fs.BoolVar(&c.strict, "strict", false, "with --config, make every warning about the file an error")
 	fs.BoolVar(&c.noBuiltins, "no-builtins", false, "drop the built-in patterns (sensitive keys still apply)")
-	fs.StringVar(&c.keys, "keys", "", "extra sensitive key `names`, comma-separated: their values are replaced whole in JSON and logfmt lines")
+	fs.StringVar(&c.keys, "keys", "", "extra sensitive key `NAMES`, comma-separated: their values are replaced whole in JSON and logfmt lines")
 	fs.BoolVar(&c.listPatterns, "list-patterns", false, "print the ID and description of every active pattern and exit")
 }
 
