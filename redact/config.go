@@ -99,10 +99,12 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 // The rules ParseConfig follows:
 //
 //   - Each [[rules]] entry becomes a pattern (see [patterns.Pattern]) with
-//     the same ID, regex, secretGroup, entropy and keywords. The ID must be
-//     kebab-case (a-z, 0-9 and single '-'), as every gitleaks default rule
-//     ID is; any other ID is an error that suggests a kebab-case one. IDs
-//     must be unique within the file. When the built-ins are kept, a rule
+//     the same ID, regex, secretGroup, entropy and keywords. Pattern IDs
+//     are kebab-case (a-z, 0-9 and single '-'), as gitleaks' default rule
+//     IDs are since v8.19; any other ID (v8.18 has "age secret key") is
+//     renamed to its kebab-case form with a warning, and disabledRules and
+//     targetRules know the rule by either name. IDs must be unique within
+//     the file. When the built-ins are kept, a rule
 //     with the ID of a built-in pattern replaces it, as a gitleaks file
 //     extending the default configuration would, with a warning unless
 //     the built-in is also listed in [extend] disabledRules. A rule that is
@@ -581,6 +583,7 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 			l.warnf(line, "[extend] disabledRules has no effect: this file replaces the built-in patterns")
 		}
 		for _, id := range ext.DisabledRules {
+			id = ruleIDOf(id)
 			if i, ok := inherited[id]; ok {
 				base.pats[i].ID = "" // removed below
 				delete(inherited, id)
@@ -647,7 +650,7 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 			continue
 		}
 		for _, id := range g.TargetRules {
-			k, ok := byID[id]
+			k, ok := byID[ruleIDOf(id)]
 			if !ok {
 				l.warnf(l.pos.lineOf(append(path, "targetRules")...), "%s targetRules: %q is not a rule of this file, ignored", what, id)
 				continue
@@ -742,10 +745,15 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 		case strings.TrimSpace(id) == "":
 			l.errorf(line(), "rule #%d: id is missing or empty", i+1)
 			name, ok = "#"+strconv.Itoa(i+1), false
-		case !isKebab(id):
-			l.errorf(line("id"), "rule %q: logredact needs kebab-case IDs (a-z, 0-9 and single '-'), for example %q", id, kebabCase(id))
-			ok = false
 		default:
+			if !isKebab(id) {
+				// gitleaks once had IDs such as "age secret key"; labels
+				// and statistics need kebab-case, and the name changes
+				// nothing of what is redacted.
+				k := ruleIDOf(id)
+				l.warnf(line("id"), "rule %q: logredact needs kebab-case IDs (a-z, 0-9 and single '-'), so it is named %q", id, k)
+				id, name = k, strconv.Quote(k)
+			}
 			if first, dup := firstLine[id]; dup {
 				l.errorf(line("id"), "rule %q: duplicate ID (first defined at line %d)", id, first)
 				ok = false
@@ -1108,7 +1116,16 @@ func captureAlways(re *syntax.Regexp) bool {
 	}
 }
 
-// kebabCase suggests a kebab-case form of a rule ID for error messages.
+// ruleIDOf returns the ID logredact gives a rule written with id: id
+// itself when it is kebab-case, else its kebab-case form.
+func ruleIDOf(id string) string {
+	if isKebab(id) {
+		return id
+	}
+	return kebabCase(id)
+}
+
+// kebabCase returns a kebab-case form of a rule ID.
 func kebabCase(id string) string {
 	var b strings.Builder
 	dash := false

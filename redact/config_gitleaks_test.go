@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,26 +16,35 @@ import (
 )
 
 // gitleaksModule is the gitleaks release whose default configuration the
-// loader is tested against. The test reads the file from the module cache
-// (it is not copied into this repository): `go mod download` fetches the
-// module through the configured proxy.
-const gitleaksModule = "github.com/zricethezav/gitleaks/v8@v8.30.1"
+// loader is tested against, and gitleaksOldest the oldest one it must load.
+// The tests read the files from the module cache (they are not copied into
+// this repository): `go mod download` fetches the module through the
+// configured proxy.
+const (
+	gitleaksModule = "github.com/zricethezav/gitleaks/v8@v8.30.1"
+	gitleaksOldest = "github.com/zricethezav/gitleaks/v8@v8.18.0"
+)
 
-// gitleaksDefaultConfig returns the path of gitleaks' config/gitleaks.toml.
-// It skips the test when the module cannot be downloaded, except under CI,
-// where the download must work.
+// gitleaksDefaultConfig returns the path of gitleaks' config/gitleaks.toml
+// in the module gitleaksModule names. It skips the test when the module
+// cannot be downloaded, except under CI, where the download must work.
 func gitleaksDefaultConfig(t *testing.T) string {
 	t.Helper()
+	return gitleaksConfigOf(t, gitleaksModule)
+}
+
+func gitleaksConfigOf(t *testing.T, module string) string {
+	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
-		skipOrFail(t, "no go command to download %s: %v", gitleaksModule, err)
+		skipOrFail(t, "no go command to download %s: %v", module, err)
 	}
-	cmd := exec.Command("go", "mod", "download", "-json", gitleaksModule)
+	cmd := exec.Command("go", "mod", "download", "-json", module)
 	cmd.Dir = t.TempDir() // outside any module: go.mod and go.sum stay as they are
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	out, err := cmd.Output()
 	var info struct{ Dir, Error string }
 	if jerr := json.Unmarshal(out, &info); err != nil || jerr != nil || info.Dir == "" {
-		skipOrFail(t, "go mod download %s: %v %s", gitleaksModule, err, info.Error)
+		skipOrFail(t, "go mod download %s: %v %s", module, err, info.Error)
 	}
 	path := filepath.Join(info.Dir, "config", "gitleaks.toml")
 	if _, err := os.Stat(path); err != nil {
@@ -89,4 +99,21 @@ func TestConfigGitleaksDefault(t *testing.T) {
 	doc := "key AKIA" + configSecret(configUpper, 9) + "EXAMPLE done"
 	assert.Equal(t, doc, r.String(doc))
 	assert.Equal(t, "GET /healthz 200 1.2ms", r.String("GET /healthz 200 1.2ms"))
+}
+
+// gitleaks v8.18's default configuration loads too: one of its rule IDs
+// ("age secret key") is renamed to kebab-case with a warning.
+func TestConfigGitleaksOldest(t *testing.T) {
+	path := gitleaksConfigOf(t, gitleaksOldest)
+	var warns []string
+	opts, err := redact.LoadConfig(path, &redact.ConfigOptions{Warn: func(m string) { warns = append(warns, m) }})
+	require.NoError(t, err)
+	r, err := redact.New(append(opts, redact.WithoutBuiltins(), redact.WithMode(redact.Label))...)
+	require.NoError(t, err)
+	for _, id := range []string{"gitlab-pat", "aws-access-token"} {
+		secret := gitleaksSamples()[id]
+		out := r.String("deploy: using credential " + secret + " for upload")
+		assert.NotContains(t, out, secret, id)
+	}
+	assert.True(t, slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, `"age secret key"`) }), "%q", warns)
 }

@@ -522,7 +522,6 @@ func TestConfigErrors(t *testing.T) {
 		{"wrong type names the rule and line", "[[rules]]\nid = \"a-b\"\nregex = 'x'\n\n[[rules]]\nid = \"c-d\"\nregex = 'x'\nentropy = \"high\"\n", []string{`rules.toml:8: rule "c-d": key "entropy": incompatible types: TOML value has type string; destination has type float`}},
 		{"wrong type at the top level", "[logredact]\nbuiltins = \"yes\"\n", []string{`rules.toml:2: key "logredact.builtins": incompatible types`}},
 		{"missing id", "[[rules]]\nregex = 'x'\n", []string{`rules.toml:1: rule #1: id is missing or empty`}},
-		{"id not kebab-case", "[[rules]]\nid = \"AWS_Key ID\"\nregex = 'x'\n", []string{`rules.toml:2: rule "AWS_Key ID": logredact needs kebab-case IDs (a-z, 0-9 and single '-'), for example "aws-key-id"`}},
 		{"duplicate id", "[[rules]]\nid = \"a-b\"\nregex = 'x'\n[[rules]]\nid = \"a-b\"\nregex = 'y'\n", []string{`rules.toml:5: rule "a-b": duplicate ID (first defined at line 2)`}},
 		{"no regex and no path", "[[rules]]\nid = \"a-b\"\nkeywords = ['x']\n", []string{`rules.toml:1: rule "a-b": regex is missing or empty`}},
 		{"secretGroup out of range", "[[rules]]\nid = \"a-b\"\nregex = 'x(y)'\nsecretGroup = 2\n", []string{`rules.toml:4: rule "a-b": secretGroup 2 out of range (the regex has 1 capturing groups)`}},
@@ -542,8 +541,8 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown id in [logredact] disable", "[logredact]\ndisable = [\"no-such-builtin\"]\n", []string{`rules.toml:2: [logredact] disable: "no-such-builtin" is not a built-in pattern ID`}},
 		{
 			"several problems at once",
-			"titel = 1\n[[rules]]\nid = \"a-b\"\nregex = 'x'\nentropy = 9\n[[rules]]\nid = \"Bad\"\nregex = 'x'\n",
-			[]string{`rules.toml:1: unknown key "titel"`, `rules.toml:5: rule "a-b": entropy 9 out of range`, `rules.toml:7: rule "Bad": logredact needs kebab-case IDs`},
+			"titel = 1\n[[rules]]\nid = \"a-b\"\nregex = 'x'\nentropy = 9\n[[rules]]\nid = \"c-d\"\nregex = '(x'\n",
+			[]string{`rules.toml:1: unknown key "titel"`, `rules.toml:5: rule "a-b": entropy 9 out of range`, `rules.toml:8: rule "c-d": regex does not compile`},
 		},
 	}
 	for _, tt := range tests {
@@ -1121,7 +1120,7 @@ stopwords = [""]
 `
 	_, warns, err := configParse(t, src, false)
 	require.Error(t, err)
-	assert.Empty(t, warns)
+	assert.Equal(t, []string{`rules.toml:19: rule "Acme Key": logredact needs kebab-case IDs (a-z, 0-9 and single '-'), so it is named "acme-key"`}, warns)
 	want := []string{
 		`rules.toml:2: minVersion "eight": want a version such as "v8.25.0"`,
 		`rules.toml:6: rule "acme-token": regex does not compile: missing closing ) "\\b(acme_[0-9a-z]{32}\\b"`,
@@ -1131,8 +1130,7 @@ stopwords = [""]
 		`rules.toml:15: rule "acme-lookahead": allowlist #1: regex #1 does not compile: invalid character class range "z-a"`,
 		`rules.toml:15: rule "acme-lookahead": allowlist #1: regex #2 uses lookbehind "(?<!", which Go's RE2 does not support (--skip-unsupported-rules, ConfigOptions.SkipUnsupported, skips such rules)`,
 		`rules.toml:16: rule "acme-lookahead": allowlist #1: condition "XOR": want "OR" or "AND"`,
-		`rules.toml:19: rule "Acme Key": logredact needs kebab-case IDs (a-z, 0-9 and single '-'), for example "acme-key"`,
-		`rules.toml:21: rule "Acme Key": secretGroup 3 out of range (the regex has 1 capturing groups)`,
+		`rules.toml:21: rule "acme-key": secretGroup 3 out of range (the regex has 1 capturing groups)`,
 		`rules.toml:24: [allowlist]: stopword #1 is empty and would allow every secret`,
 	}
 	if diff := cmp.Diff(want, strings.Split(err.Error(), "\n")); diff != "" {
@@ -1143,7 +1141,7 @@ stopwords = [""]
 	_, warns, err = configParseWith(t, src, redact.ConfigOptions{SkipUnsupported: true})
 	require.Error(t, err)
 	assert.Len(t, strings.Split(err.Error(), "\n"), len(want)-2)
-	assert.Len(t, warns, 2)
+	assert.Len(t, warns, 3)
 }
 
 func TestConfigMinVersion(t *testing.T) {
@@ -1208,4 +1206,33 @@ keywords = ["password="]
 	// rules.toml:9: rule "password-not-variable": regex uses lookahead "(?!", which Go's RE2 does not support (--skip-unsupported-rules, ConfigOptions.SkipUnsupported, skips such rules)
 	// warning: rules.toml:9: rule "password-not-variable": regex uses lookahead "(?!", which Go's RE2 does not support; rule skipped
 	// 1 pattern
+}
+
+// gitleaks once had rule IDs that are not kebab-case ("age secret key" in
+// v8.18): such a rule loads under its kebab-case form, with a warning, and
+// is known by either name in disabledRules and targetRules.
+func TestConfigRuleIDNotKebab(t *testing.T) {
+	src := `
+[[rules]]
+id = "Age Secret_Key"
+regex = '''AGE-SECRET-KEY-1[0-9A-Z]{58}'''
+keywords = ["age-secret-key-1"]
+
+[[allowlists]]
+targetRules = ["Age Secret_Key"]
+stopwords = ["QQQQ"]
+`
+	opts, warns, err := configParse(t, src, false)
+	require.NoError(t, err)
+	assert.Equal(t, []string{`rules.toml:3: rule "Age Secret_Key": logredact needs kebab-case IDs (a-z, 0-9 and single '-'), so it is named "age-secret-key"`}, warns)
+	r, err := redact.New(append(opts, redact.WithMode(redact.Label))...)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"age-secret-key"}, patternIDs(r))
+	key := "AGE-SECRET-KEY-1" + strings.ToUpper(configSecret(configUpper, 58))
+	assert.Equal(t, "k=[REDACTED:age-secret-key]", r.String("k="+key))
+	kept := "AGE-SECRET-KEY-1QQQQ" + strings.ToUpper(configSecret(configUpper, 54))
+	assert.Equal(t, "k="+kept, r.String("k="+kept), "targetRules by the written name")
+
+	_, _, err = configParse(t, src, true)
+	require.Error(t, err, "under Strict the rename is an error")
 }
