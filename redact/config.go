@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -18,19 +20,25 @@ import (
 )
 
 // ConfigOptions tunes [LoadConfig] and [ParseConfig]. A nil *ConfigOptions
-// means the zero value: warnings are discarded and regular expressions that
-// Go does not support are skipped.
+// means the zero value: every problem that would change what is redacted
+// is an error, and warnings are discarded.
 type ConfigOptions struct {
-	// Strict makes every regular expression of the file that Go's RE2
-	// syntax rejects (a rule's regex, an allowlist regex) an error instead
-	// of a warning. Without it such a rule or allowlist entry is skipped
-	// and reported through Warn, so a configuration written for another
-	// regex engine still loads.
+	// SkipUnsupported turns the errors for regular expressions that are
+	// valid in other engines but not in Go's RE2 (lookaround,
+	// backreferences, possessive quantifiers, atomic groups) into
+	// warnings: such a rule is skipped, such an allowlist regex ignored.
+	// It is for users who accept that those rules do not run; a regex
+	// that is wrong in every engine (a missing ')') stays an error.
+	SkipUnsupported bool
+
+	// Strict makes every warning an error, SkipUnsupported's included,
+	// for files written for logredact, where nothing should be ignored.
 	Strict bool
 
-	// Warn receives one message per problem that does not stop loading:
-	// a skipped rule, an ignored setting. Messages start with the file name
-	// and line, like errors. A nil Warn discards them.
+	// Warn receives one message per problem that does not stop loading
+	// (a skipped rule, an ignored setting), in file order, after the file
+	// has been read. Messages start with the file name and line, like
+	// errors. A nil Warn discards them.
 	Warn func(msg string)
 }
 
@@ -59,6 +67,7 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 // this package:
 //
 //	title = "my rules"                   # accepted, ignored
+//	minVersion = "v8.25.0"               # gitleaks version, checked
 //
 //	[extend]
 //	useDefault = true                    # keep the built-in patterns
@@ -90,19 +99,25 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 // The rules ParseConfig follows:
 //
 //   - Each [[rules]] entry becomes a pattern (see [patterns.Pattern]) with
-//     the same ID, regex, secretGroup, entropy and keywords. The ID must be
-//     kebab-case (a-z, 0-9 and single '-'), as every gitleaks default rule
-//     ID is; any other ID is an error that suggests a kebab-case one. IDs
-//     must be unique within the file. When the built-ins are kept, a rule
+//     the same ID, regex, secretGroup, entropy and keywords. Pattern IDs
+//     are kebab-case (a-z, 0-9 and single '-'), as gitleaks' default rule
+//     IDs are since v8.19; any other ID (v8.18 has "age secret key") is
+//     renamed to its kebab-case form with a warning, and disabledRules and
+//     targetRules know the rule by either name. IDs must be unique within
+//     the file. When the built-ins are kept, a rule
 //     with the ID of a built-in pattern replaces it, as a gitleaks file
 //     extending the default configuration would, with a warning unless
 //     the built-in is also listed in [extend] disabledRules. A rule that is
 //     skipped (its regex does not compile) leaves the built-in in place.
-//   - A rule whose regex Go's RE2 rejects (lookaround, backreferences) is
-//     skipped with a warning naming it and quoting the compile error; with
-//     Strict it is an error. A rule that has only a path, no regex, is
-//     skipped with a warning. Any other problem with a rule is an error
-//     naming the rule and its line.
+//   - A file is honoured whole or not loaded. A regex Go's RE2 rejects,
+//     of a rule or an allowlist, is an error naming the construct at
+//     fault. With SkipUnsupported, constructs other engines accept
+//     (lookaround, backreferences, atomic groups, possessive quantifiers)
+//     are warnings instead: the rule is skipped, the allow regex ignored;
+//     a plain mistake (a missing ')') stays an error. A rule that has only
+//     a path, no regex, is skipped with a warning. Any other problem with
+//     a rule is an error naming the rule and its line; every check runs on
+//     every rule, so all the problems of a rule are reported together.
 //   - Without secretGroup, gitleaks takes the first non-empty capturing
 //     group of each match. A pattern needs one fixed group, so when the
 //     regex has exactly one capturing group that takes part in every match
@@ -116,10 +131,10 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //   - Allowlists hold regexes and stopwords. A stopword allows a secret
 //     containing it, ignoring case. Allowlist regexes are tested against
 //     the secret (regexTarget "secret", the default). The targets "match"
-//     and "line" are not supported, because the engine decides on the
-//     secret alone and a regex written for a whole line can allow far more
-//     when applied to the secret: such regexes are dropped with a warning,
-//     which keeps those secrets redacted. With condition "OR" (the default)
+//     and "line" are validated but not applied, because the engine decides
+//     on the secret alone and a regex written for a whole line can allow
+//     far more when applied to the secret: such regexes are dropped with a
+//     warning, which keeps those secrets redacted. With condition "OR" (the default)
 //     any regex or stopword allows a secret. With condition "AND" every
 //     kind of check listed must hold; an AND allowlist that also lists
 //     paths or commits never holds for a log line, and one that combines
@@ -143,9 +158,21 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //     but an unknown ID there is an error, as with [WithoutPatterns].
 //   - What does not apply to log lines is accepted and ignored: title,
 //     description, tags, path, the paths and commits of allowlists,
-//     [extend] path and url (with a warning: the file named is not read),
 //     [[rules.required]] and skipReport (the rule then applies on its own,
-//     which redacts more, never less).
+//     which redacts more, never less). minVersion is checked as a version;
+//     one newer than the gitleaks schema this loader knows is a warning.
+//   - [extend] path names another rules file, read first (relative to the
+//     directory of the file naming it, else to the working directory, where
+//     gitleaks looks; at most 2 files deep, no cycles): its rules come
+//     first, disabledRules drops some of them, and a rule with the ID of
+//     one of them is merged into it as in gitleaks (regex, secretGroup,
+//     entropy and description replace the base's when set; keywords and
+//     allowlists are added; the regex may then be left out). Its global
+//     allowlists and [logredact] settings apply, this file's after them,
+//     and it decides whether the built-ins stay unless this file says.
+//     Problems in it are reported with its name. Only [LoadConfig] and
+//     [ParseConfig] with a name that is a path can find it. [extend] url
+//     is an error: the rules it names would be missing, which fails open.
 //   - mode "hmac" needs a key, which never belongs in the file: the caller
 //     adds [WithHMACKey] after the returned options (the logredact command
 //     reads it from the LOGREDACT_HMAC_KEY environment variable). Without
@@ -176,8 +203,18 @@ func ParseConfig(r io.Reader, name string, opts *ConfigOptions) ([]Option, error
 	if len(data) > maxConfigSize {
 		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxConfigSize>>20)
 	}
-	l := &loader{name: name, strict: opts.Strict, warn: opts.Warn}
-	return l.load(string(data))
+	l := &loader{name: name, strict: opts.Strict, skipUnsupp: opts.SkipUnsupported}
+	if abs, err := filepath.Abs(name); err == nil {
+		l.chain = []string{abs}
+	}
+	out, err := l.load(string(data))
+	if ferr := l.finish(opts.Warn); ferr != nil {
+		return nil, ferr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // The file's schema. Tags name keys as gitleaks writes them; the decoder
@@ -185,6 +222,7 @@ func ParseConfig(r io.Reader, name string, opts *ConfigOptions) ([]Option, error
 type (
 	fileConfig struct {
 		Title       string            `toml:"title"`
+		MinVersion  string            `toml:"minVersion"`
 		Description string            `toml:"description"`
 		Extend      *fileExtend       `toml:"extend"`
 		Rules       []toml.Primitive  `toml:"rules"`
@@ -242,39 +280,104 @@ type (
 )
 
 type loader struct {
-	name   string
-	strict bool
-	warn   func(string)
-	pos    *keyLines
-	errs   []error
-	ruleID []string // index in [[rules]] -> ID, for messages
+	name        string
+	depth       int      // 0: the file named; n: reached through n [extend] paths
+	chain       []string // absolute paths of the files extending this one, for cycles
+	extendName  string   // the file [extend] path named, once read
+	strict      bool
+	skipUnsupp  bool
+	pos         *keyLines
+	errs, warns []problem
+	ruleID      []string     // index in [[rules]] -> ID, for messages
+	failed      map[int]bool // [[rules]] entries that did not decode
 }
 
-func (l *loader) where(line int) string {
-	if line > 0 {
-		return l.name + ":" + strconv.Itoa(line) + ": "
+// A problem is an error or a warning at a line (0: unknown) of a file, the
+// one named or one it extends (depth > 0).
+type problem struct {
+	file  string
+	depth int
+	line  int
+	msg   string
+}
+
+func (p problem) String() string {
+	if p.file == "" {
+		return p.msg // says where itself
 	}
-	return l.name + ": "
+	if p.line > 0 {
+		return p.file + ":" + strconv.Itoa(p.line) + ": " + p.msg
+	}
+	return p.file + ": " + p.msg
 }
 
 func (l *loader) errorf(line int, format string, args ...any) {
-	l.errs = append(l.errs, errors.New(l.where(line)+fmt.Sprintf(format, args...)))
+	l.errs = append(l.errs, problem{l.name, l.depth, line, fmt.Sprintf(format, args...)})
 }
 
+// warnf records a problem that does not change what is redacted for the
+// worse; under Strict it is an error.
 func (l *loader) warnf(line int, format string, args ...any) {
-	if l.warn != nil {
-		l.warn(l.where(line) + fmt.Sprintf(format, args...))
-	}
-}
-
-// unsupported reports a regular expression Go rejects: a warning saying
-// what is done instead, or an error under Strict.
-func (l *loader) unsupported(line int, instead, format string, args ...any) {
 	if l.strict {
 		l.errorf(line, format, args...)
 		return
 	}
-	l.warnf(line, format+"; "+instead, args...)
+	l.warns = append(l.warns, problem{l.name, l.depth, line, fmt.Sprintf(format, args...)})
+}
+
+// badRegex reports a regular expression Go rejects. One that other engines
+// accept (see unsupportedRegex) is an error unless SkipUnsupported makes it
+// a warning saying what is done instead; any other is always an error.
+// It never quotes the regex whole: the cause quotes the fragment at fault.
+func (l *loader) badRegex(line int, expr, what, instead string) {
+	unsupp, cause := regexProblem(expr)
+	if unsupp && l.skipUnsupp {
+		l.warnf(line, "%s uses %s, which Go's RE2 does not support; %s", what, cause, instead)
+		return
+	}
+	if unsupp {
+		l.errorf(line, "%s uses %s, which Go's RE2 does not support (--skip-unsupported-rules, ConfigOptions.SkipUnsupported, skips such rules)", what, cause)
+		return
+	}
+	l.errorf(line, "%s does not compile: %s", what, cause)
+}
+
+// sorted returns ps in file order, the file named first, then those it
+// extends; problems without a line come last in their file.
+func sorted(ps []problem) []problem {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b problem) int {
+		switch {
+		case a.depth != b.depth:
+			return a.depth - b.depth
+		case a.line == b.line:
+			return 0
+		case a.line == 0:
+			return 1
+		case b.line == 0:
+			return -1
+		}
+		return a.line - b.line
+	})
+	return out
+}
+
+// finish emits the warnings in file order and returns every error, in
+// file order, as one error (nil if there are none).
+func (l *loader) finish(warn func(string)) error {
+	if warn != nil {
+		for _, w := range sorted(l.warns) {
+			warn(w.String())
+		}
+	}
+	if len(l.errs) == 0 {
+		return nil
+	}
+	errs := make([]error, 0, len(l.errs))
+	for _, e := range sorted(l.errs) {
+		errs = append(errs, errors.New(e.String()))
+	}
+	return errors.Join(errs...)
 }
 
 func (l *loader) ruleName(i int) string {
@@ -285,15 +388,36 @@ func (l *loader) ruleName(i int) string {
 }
 
 func (l *loader) load(src string) ([]Option, error) {
+	set, doc, err := l.parse(src)
+	if err != nil || set == nil || len(l.errs) > 0 {
+		return nil, err // finish reports l.errs
+	}
+	opts := set.options()
+	// Final check: New must accept what the file says. An HMAC key stands in
+	// for the one the caller will add.
+	check := opts
+	if doc.Logredact != nil && strings.EqualFold(doc.Logredact.Mode, "hmac") || set.hmac {
+		check = append(slices.Clip(opts), WithHMACKey(make([]byte, 32)))
+	}
+	if _, err := New(check...); err != nil {
+		return nil, fmt.Errorf("%s: %w", l.name, err)
+	}
+	return opts, nil
+}
+
+// parse reads one file, and the files it extends, into a rule set. It
+// returns a nil set when the file cannot be read as TOML (the error) or
+// has errors of its own (in l.errs).
+func (l *loader) parse(src string) (*ruleSet, *fileConfig, error) {
 	// Parse once untyped so that every error here is a syntax error with a
 	// column; type errors come from the typed pass below.
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: TOML syntax error: %s", l.name, pe.Position.Line, pe.Position.Col, scrubTOMLMessage(pe.Message))
+			return nil, nil, fmt.Errorf("%s:%d:%d: TOML syntax error: %s", l.name, pe.Position.Line, pe.Position.Col, scrubTOMLMessage(pe.Message))
 		}
-		return nil, fmt.Errorf("%s: TOML syntax error: %s", l.name, scrubTOMLMessage(err.Error()))
+		return nil, nil, fmt.Errorf("%s: TOML syntax error: %s", l.name, scrubTOMLMessage(err.Error()))
 	}
 	l.pos = scanKeyLines(src)
 
@@ -301,10 +425,11 @@ func (l *loader) load(src string) ([]Option, error) {
 	md, err := toml.Decode(src, &doc)
 	if err != nil {
 		l.decodeError(err, -1)
-		return nil, errors.Join(l.errs...)
+		return nil, &doc, nil // finish reports l.errs
 	}
 	rules := make([]fileRule, len(doc.Rules))
 	l.ruleID = make([]string, len(doc.Rules))
+	l.failed = map[int]bool{}
 	for i, p := range doc.Rules {
 		if err := md.PrimitiveDecode(p, &rules[i]); err != nil {
 			var id struct {
@@ -314,36 +439,114 @@ func (l *loader) load(src string) ([]Option, error) {
 				l.ruleID[i] = id.ID
 			}
 			l.decodeError(err, i)
+			l.failed[i] = true
 			continue
 		}
 		l.ruleID[i] = rules[i].ID
 	}
-	if len(l.errs) > 0 {
-		// Keys after a decoding error look undecoded; do not call them unknown.
-		return nil, errors.Join(l.errs...)
-	}
+	// The other rules are still checked, so that every problem is reported
+	// at once; keys of a rule that failed to decode look undecoded, and are
+	// not called unknown.
 	l.unknownKeys(md.Undecoded())
+	l.minVersion(doc.MinVersion)
 
-	opts := l.translate(&doc, rules)
+	set := l.translate(&doc, rules)
 	if len(l.errs) > 0 {
-		return nil, errors.Join(l.errs...)
+		return nil, &doc, nil // finish reports l.errs
 	}
-	// Final check: New must accept what the file says. An HMAC key stands in
-	// for the one the caller will add.
-	check := opts
-	if doc.Logredact != nil && strings.EqualFold(doc.Logredact.Mode, "hmac") {
-		check = append(slices.Clip(opts), WithHMACKey(make([]byte, 32)))
-	}
-	if _, err := New(check...); err != nil {
-		return nil, fmt.Errorf("%s: %w", l.name, err)
-	}
-	return opts, nil
+	return set, &doc, nil
 }
 
-func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
+// A ruleSet is what a file, with the files it extends, stands for.
+type ruleSet struct {
+	useBuiltins bool
+	drop        []string // built-ins to drop
+	pats        []patterns.Pattern
+	allow       []string // global allowlist
+	settings    []Option // of [logredact] tables, the extended files' first
+	hmac        bool     // a [logredact] table selects mode hmac
+}
+
+func (set *ruleSet) options() []Option {
+	var out []Option
+	if !set.useBuiltins {
+		out = append(out, WithoutBuiltins())
+	}
+	if len(set.drop) > 0 {
+		out = append(out, WithoutPatterns(set.drop...))
+	}
+	if len(set.pats) > 0 {
+		out = append(out, WithPatterns(set.pats...))
+	}
+	if len(set.allow) > 0 {
+		out = append(out, WithAllow(set.allow...))
+	}
+	return append(out, set.settings...)
+}
+
+// gitleaksSchema is the newest gitleaks release whose configuration schema
+// this loader was checked against, key by key. gitleaks' minVersion says
+// which release a file needs; every key is checked anyway (an unknown one
+// is an error), so a newer minVersion only warns, as gitleaks does.
+const gitleaksSchema = "v8.30.1"
+
+func (l *loader) minVersion(v string) {
+	if v == "" {
+		return
+	}
+	line := l.pos.lineOf("minVersion")
+	want, ok := parseVersion(v)
+	if !ok {
+		l.errorf(line, "minVersion %q: want a version such as \"v8.25.0\"", v)
+		return
+	}
+	have, _ := parseVersion(gitleaksSchema)
+	if slices.Compare(want, have) > 0 {
+		l.warnf(line, "minVersion %q is newer than the gitleaks schema logredact knows (%s): every key is still checked", v, gitleaksSchema)
+	}
+}
+
+// parseVersion reads "v8.25.0" or "8.25" into its numbers.
+func parseVersion(v string) ([]int, bool) {
+	parts := strings.Split(strings.TrimPrefix(strings.TrimSpace(v), "v"), ".")
+	if len(parts) > 3 {
+		return nil, false
+	}
+	out := make([]int, 3)
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		out[i] = n
+	}
+	return out, true
+}
+
+// maxExtendDepth is how many [extend] paths may be followed in a row, as
+// in gitleaks.
+const maxExtendDepth = 2
+
+func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 	builtin := map[string]bool{}
 	for _, p := range patterns.Builtin() {
 		builtin[p.ID] = true
+	}
+
+	var base *ruleSet
+	if ext := doc.Extend; ext != nil {
+		if ext.URL != "" {
+			// The rules it names would be missing, which is failing open.
+			l.errorf(l.pos.lineOf("extend", "url"), "[extend] url: logredact loads local files and does not fetch the rules it names")
+		}
+		if ext.Path != "" {
+			line := l.pos.lineOf("extend", "path")
+			if ext.UseDefault != nil && *ext.UseDefault {
+				l.errorf(line, "[extend] path and useDefault = true cannot both be set (as in gitleaks)")
+			} else {
+				base = l.extend(line, ext.Path)
+			}
+		}
 	}
 
 	useBuiltins := doc.Logredact != nil
@@ -352,6 +555,8 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		useBuiltins = *doc.Logredact.Builtins
 	case doc.Extend != nil && doc.Extend.UseDefault != nil:
 		useBuiltins = *doc.Extend.UseDefault
+	case base != nil:
+		useBuiltins = base.useBuiltins
 	}
 
 	// Built-ins to drop, in file order without repeats.
@@ -363,22 +568,35 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 			drop = append(drop, id)
 		}
 	}
+	inherited := map[string]int{} // rule ID of an extended file -> index in base.pats
+	if base != nil {
+		for _, id := range base.drop {
+			addDrop(id)
+		}
+		for i, p := range base.pats {
+			inherited[p.ID] = i
+		}
+	}
 	if ext := doc.Extend; ext != nil {
-		if ext.Path != "" {
-			l.warnf(l.pos.lineOf("extend", "path"), "[extend] path %q is not read: logredact loads one file, so copy the rules you need into this one", ext.Path)
-		}
-		if ext.URL != "" {
-			l.warnf(l.pos.lineOf("extend", "url"), "[extend] url is not fetched: logredact loads one local file")
-		}
-		if len(ext.DisabledRules) > 0 && !useBuiltins {
-			l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules has no effect: this file replaces the built-in patterns")
+		line := l.pos.lineOf("extend", "disabledRules")
+		if len(ext.DisabledRules) > 0 && !useBuiltins && base == nil {
+			l.warnf(line, "[extend] disabledRules has no effect: this file replaces the built-in patterns")
 		}
 		for _, id := range ext.DisabledRules {
+			id = ruleIDOf(id)
+			if i, ok := inherited[id]; ok {
+				base.pats[i].ID = "" // removed below
+				delete(inherited, id)
+				continue
+			}
 			if !useBuiltins {
-				break
+				if base != nil {
+					l.warnf(line, "[extend] disabledRules: %q is not a rule of %s, ignored", id, l.extendName)
+				}
+				continue
 			}
 			if !builtin[id] {
-				l.warnf(l.pos.lineOf("extend", "disabledRules"), "[extend] disabledRules: %q is not a logredact built-in pattern ID, ignored (gitleaks names its rules differently; logredact --list-patterns lists the built-ins)", id)
+				l.warnf(line, "[extend] disabledRules: %q is not a logredact built-in pattern ID, ignored (gitleaks names its rules differently; logredact --list-patterns lists the built-ins)", id)
 				continue
 			}
 			addDrop(id)
@@ -394,7 +612,15 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		}
 	}
 
-	pats, byID := l.rules(rules, useBuiltins, builtin, dropped, addDrop)
+	var basePats []patterns.Pattern
+	if base != nil {
+		basePats = base.pats
+	}
+	pats := l.rules(rules, useBuiltins, builtin, dropped, addDrop, basePats)
+	byID := map[string]int{}
+	for i, p := range pats {
+		byID[p.ID] = i
+	}
 
 	if doc.Allowlist != nil && len(doc.Allowlists) > 0 {
 		l.errorf(l.pos.lineOf("allowlist"), "use either [allowlist] or [[allowlists]], not both")
@@ -405,7 +631,12 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		globals = []fileGlobalAllow{*doc.Allowlist}
 		globalPath = func(int) []string { return []string{"allowlist"} }
 	}
-	var allow []string
+	set := &ruleSet{useBuiltins: useBuiltins}
+	if base != nil {
+		set.allow = base.allow // gitleaks appends the allowlists it extends
+		set.settings = base.settings
+		set.hmac = base.hmac
+	}
 	for j := range globals {
 		g := &globals[j]
 		path := globalPath(j)
@@ -415,11 +646,11 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 		}
 		res := l.allowlist(what, path, &g.fileAllow)
 		if len(g.TargetRules) == 0 {
-			allow = append(allow, res...)
+			set.allow = append(set.allow, res...)
 			continue
 		}
 		for _, id := range g.TargetRules {
-			k, ok := byID[id]
+			k, ok := byID[ruleIDOf(id)]
 			if !ok {
 				l.warnf(l.pos.lineOf(append(path, "targetRules")...), "%s targetRules: %q is not a rule of this file, ignored", what, id)
 				continue
@@ -427,91 +658,176 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) []Option {
 			pats[k].Allow = append(pats[k].Allow, res...)
 		}
 	}
-
-	var out []Option
-	if !useBuiltins {
-		out = append(out, WithoutBuiltins())
-	}
-	if len(drop) > 0 {
-		out = append(out, WithoutPatterns(drop...))
-	}
-	if len(pats) > 0 {
-		out = append(out, WithPatterns(pats...))
-	}
-	if len(allow) > 0 {
-		out = append(out, WithAllow(allow...))
-	}
+	set.drop, set.pats = drop, pats
 	if s := doc.Logredact; s != nil {
-		out = append(out, l.settings(s)...)
+		set.settings = append(slices.Clip(set.settings), l.settings(s)...)
+		set.hmac = set.hmac || strings.EqualFold(s.Mode, "hmac")
 	}
-	return out
+	return set
 }
 
-// rules turns the [[rules]] entries into patterns and maps each ID to its
-// index in the result.
-func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string)) ([]patterns.Pattern, map[string]int) {
-	var pats []patterns.Pattern
-	byID := map[string]int{}
+// extend loads the file an [extend] path names, written at line: relative
+// to the directory of this file, or else to the working directory (where
+// gitleaks looks). Its problems are reported with its own name.
+func (l *loader) extend(line int, path string) *ruleSet {
+	name := path
+	if !filepath.IsAbs(path) {
+		near := filepath.Join(filepath.Dir(l.name), path)
+		if _, err := os.Stat(near); err == nil || !errors.Is(err, os.ErrNotExist) {
+			name = near
+		} else if _, err := os.Stat(path); err != nil {
+			l.errorf(line, "[extend] path %q: not found beside this file (%s) nor in the working directory", path, near)
+			return nil
+		}
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		l.errorf(line, "[extend] path %q: %v", path, err)
+		return nil
+	}
+	if slices.Contains(l.chain, abs) {
+		l.errorf(line, "[extend] path %q: the files extend each other in a cycle", path)
+		return nil
+	}
+	if l.depth+1 > maxExtendDepth {
+		l.errorf(line, "[extend] path %q: files extend each other more than %d deep", path, maxExtendDepth)
+		return nil
+	}
+	data, err := os.ReadFile(name)
+	if err == nil && len(data) > maxConfigSize {
+		err = fmt.Errorf("larger than %d MiB", maxConfigSize>>20)
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		l.errorf(line, "[extend] path %q: %v", path, err)
+		return nil
+	}
+	sub := &loader{name: name, depth: l.depth + 1, chain: append(slices.Clip(l.chain), abs), strict: l.strict, skipUnsupp: l.skipUnsupp}
+	set, _, perr := sub.parse(string(data))
+	l.errs = append(l.errs, sub.errs...)
+	l.warns = append(l.warns, sub.warns...)
+	if perr != nil { // a syntax error, which names the file already
+		l.errs = append(l.errs, problem{depth: sub.depth, msg: perr.Error()})
+	}
+	l.extendName = name
+	return set
+}
+
+// rules turns the [[rules]] entries into patterns, after those of the file
+// this one extends (base; an empty ID marks one disabled). Every check runs
+// on every rule, so that all the problems of a rule are reported at once.
+//
+// A rule with the ID of a rule of base is merged into it, as gitleaks
+// does: its regex, secretGroup, entropy and description replace those of
+// base when set, its keywords and allowlists are added.
+func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string), base []patterns.Pattern) []patterns.Pattern {
+	pats := slices.Clone(base)
+	inBase := map[string]int{}
+	for i, p := range pats {
+		if p.ID != "" {
+			inBase[p.ID] = i
+		}
+	}
 	firstLine := map[string]int{}
 	for i := range rules {
+		if l.failed[i] {
+			continue
+		}
 		fr := &rules[i]
 		line := func(key ...string) int { return l.pos.ruleLine(i, key...) }
 		id := fr.ID
-		if strings.TrimSpace(id) == "" {
+		name := strconv.Quote(id)
+		ok := true
+		switch {
+		case strings.TrimSpace(id) == "":
 			l.errorf(line(), "rule #%d: id is missing or empty", i+1)
-			continue
-		}
-		if !isKebab(id) {
-			l.errorf(line("id"), "rule %q: logredact needs kebab-case IDs (a-z, 0-9 and single '-'), for example %q", id, kebabCase(id))
-			continue
-		}
-		if first, ok := firstLine[id]; ok {
-			l.errorf(line("id"), "rule %q: duplicate ID (first defined at line %d)", id, first)
-			continue
-		}
-		firstLine[id] = line("id")
-		if fr.Regex == "" {
-			if fr.Path != "" {
-				l.warnf(line(), "rule %q has only a path, which does not apply to log lines; skipped", id)
-				continue
+			name, ok = "#"+strconv.Itoa(i+1), false
+		default:
+			if !isKebab(id) {
+				// gitleaks once had IDs such as "age secret key"; labels
+				// and statistics need kebab-case, and the name changes
+				// nothing of what is redacted.
+				k := ruleIDOf(id)
+				l.warnf(line("id"), "rule %q: logredact needs kebab-case IDs (a-z, 0-9 and single '-'), so it is named %q", id, k)
+				id, name = k, strconv.Quote(k)
 			}
-			l.errorf(line(), "rule %q: regex is missing or empty", id)
+			if first, dup := firstLine[id]; dup {
+				l.errorf(line("id"), "rule %q: duplicate ID (first defined at line %d)", id, first)
+				ok = false
+			} else {
+				firstLine[id] = line("id")
+			}
+		}
+		b, extending := inBase[id]
+		regex, sg := fr.Regex, fr.SecretGroup
+		if extending {
+			if regex == "" {
+				regex = pats[b].Regex
+			}
+			if sg == 0 {
+				sg = pats[b].SecretGroup
+			}
+		}
+		if regex == "" {
+			if fr.Path != "" {
+				l.warnf(line(), "rule %s has only a path, which does not apply to log lines; skipped", name)
+			} else {
+				l.errorf(line(), "rule %s: regex is missing or empty", name)
+			}
 			continue
 		}
-		re, err := regexp.Compile(fr.Regex)
+		re, err := regexp.Compile(regex)
 		if err != nil {
-			l.unsupported(line("regex"), "rule skipped", "rule %q: regex does not compile under Go RE2: %v", id, err)
-			continue
-		}
-		sg := fr.SecretGroup
-		if sg < 0 || sg > re.NumSubexp() {
-			l.errorf(line("secretGroup"), "rule %q: secretGroup %d out of range (the regex has %d capturing groups)", id, sg, re.NumSubexp())
-			continue
-		}
-		if sg == 0 {
-			sg = impliedSecretGroup(fr.Regex)
+			// Without SkipUnsupported this is an error; with it the rule
+			// is skipped, which leaves a built-in with its ID in place.
+			l.badRegex(line("regex"), fr.Regex, "rule "+name+": regex", "rule skipped")
+			ok = false
+		} else if sg < 0 || sg > re.NumSubexp() {
+			l.errorf(line("secretGroup"), "rule %s: secretGroup %d out of range (the regex has %d capturing groups)", name, sg, re.NumSubexp())
+			ok = false
+		} else if sg == 0 {
+			sg = impliedSecretGroup(regex)
 		}
 		if fr.Entropy < 0 || fr.Entropy > 8 {
-			l.errorf(line("entropy"), "rule %q: entropy %g out of range [0, 8]", id, fr.Entropy)
-			continue
+			l.errorf(line("entropy"), "rule %s: entropy %g out of range [0, 8]", name, fr.Entropy)
+			ok = false
 		}
 		if slices.Contains(fr.Keywords, "") {
-			l.errorf(line("keywords"), "rule %q: empty keyword", id)
-			continue
+			l.errorf(line("keywords"), "rule %s: empty keyword", name)
+			ok = false
 		}
 
 		var allow []string
 		if fr.Allowlist != nil && len(fr.Allowlists) > 0 {
-			l.errorf(line("allowlist"), "rule %q: use either [rules.allowlist] or [[rules.allowlists]], not both", id)
-			continue
+			l.errorf(line("allowlist"), "rule %s: use either [rules.allowlist] or [[rules.allowlists]], not both", name)
+			ok = false
 		}
 		if fr.Allowlist != nil {
-			allow = l.allowlist(fmt.Sprintf("rule %q: [rules.allowlist]", id), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist)
+			allow = l.allowlist(fmt.Sprintf("rule %s: [rules.allowlist]", name), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist)
 		}
 		for j := range fr.Allowlists {
-			allow = append(allow, l.allowlist(fmt.Sprintf("rule %q: allowlist #%d", id, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
+			allow = append(allow, l.allowlist(fmt.Sprintf("rule %s: allowlist #%d", name, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
+		}
+		if !ok {
+			continue
 		}
 
+		if extending {
+			p := &pats[b]
+			p.Regex, p.SecretGroup = regex, sg
+			if fr.Description != "" {
+				p.Description = fr.Description
+			}
+			if fr.Entropy != 0 {
+				p.Entropy = fr.Entropy
+			}
+			p.Keywords = append(slices.Clip(p.Keywords), fr.Keywords...)
+			p.Allow = append(slices.Clip(p.Allow), allow...)
+			continue
+		}
 		if useBuiltins && builtin[id] && !dropped[id] {
 			// gitleaks lets an extending file redefine a default rule by
 			// its ID, and many of our IDs are gitleaks' own, so do the
@@ -520,18 +836,17 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			l.warnf(line("id"), "rule %q replaces the built-in pattern with the same ID", id)
 			addDrop(id)
 		}
-		byID[id] = len(pats)
 		pats = append(pats, patterns.Pattern{
 			ID:          id,
 			Description: fr.Description,
 			Keywords:    fr.Keywords,
-			Regex:       fr.Regex,
+			Regex:       regex,
 			SecretGroup: sg,
 			Entropy:     fr.Entropy,
 			Allow:       allow,
 		})
 	}
-	return pats, byID
+	return slices.DeleteFunc(pats, func(p patterns.Pattern) bool { return p.ID == "" })
 }
 
 // allowlist returns the allow regexes an allowlist stands for; see the
@@ -543,6 +858,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		}
 		return l.pos.lineOf(path...)
 	}
+	ok := true
 	var and bool
 	switch strings.ToUpper(strings.TrimSpace(a.Condition)) {
 	case "", "OR", "||":
@@ -550,7 +866,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		and = true
 	default:
 		l.errorf(line("condition"), "%s: condition %q: want \"OR\" or \"AND\"", what, a.Condition)
-		return nil
+		ok = false
 	}
 	onSecret := true
 	switch a.RegexTarget {
@@ -559,7 +875,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		onSecret = false
 	default:
 		l.errorf(line("regexTarget"), "%s: regexTarget %q: want \"secret\", \"match\" or \"line\"", what, a.RegexTarget)
-		return nil
+		ok = false
 	}
 	if len(a.Regexes)+len(a.StopWords)+len(a.Paths)+len(a.Commits) == 0 {
 		l.errorf(line(), "%s is empty: give regexes, stopwords, paths or commits", what)
@@ -567,15 +883,17 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 	}
 
 	var regexes []string
-	bad := false
 	for n, r := range a.Regexes {
 		if r == "" {
 			l.errorf(line("regexes"), "%s: regex #%d is empty and would allow every secret", what, n+1)
-			bad = true
+			ok = false
 			continue
 		}
 		if _, err := regexp.Compile(r); err != nil {
-			l.unsupported(line("regexes"), "regex ignored", "%s: regex #%d does not compile under Go RE2: %v", what, n+1, err)
+			// Ignoring an allow regex redacts more, never less, but the
+			// file then does not do what it says: the same rule as for
+			// rule regexes applies.
+			l.badRegex(line("regexes"), r, fmt.Sprintf("%s: regex #%d", what, n+1), "regex ignored")
 			continue
 		}
 		regexes = append(regexes, r)
@@ -584,36 +902,43 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 	for n, w := range a.StopWords {
 		if w == "" {
 			l.errorf(line("stopwords"), "%s: stopword #%d is empty and would allow every secret", what, n+1)
-			bad = true
+			ok = false
 			continue
 		}
 		stops = append(stops, "(?i)"+regexp.QuoteMeta(w))
 	}
-	if bad {
+	if !ok {
 		return nil
 	}
 
+	// What is dropped below only ever keeps more secrets redacted.
 	content := len(a.Regexes)+len(a.StopWords) > 0
 	if and {
 		switch {
 		case len(a.Paths)+len(a.Commits) > 0:
 			if content {
-				l.warnf(line(), "%s: condition AND with paths or commits never holds for a log line; allowlist ignored", what)
+				l.warnf(line(), "%s: condition AND with paths or commits never holds for a log line; allowlist ignored (what it would allow stays redacted)", what)
 			}
 			return nil
 		case len(a.Regexes) > 0 && !onSecret:
-			l.warnf(line("regexTarget"), "%s: regexTarget %q is not supported (logredact tests the secret only); allowlist ignored", what, a.RegexTarget)
+			l.warnf(line("regexTarget"), "%s: regexTarget %q: %s; allowlist ignored (what it would allow stays redacted)", what, a.RegexTarget, contextTargetNote)
 			return nil
 		case len(a.Regexes) > 0 && len(a.StopWords) > 0:
-			l.warnf(line("condition"), "%s: condition AND of regexes and stopwords is not supported; allowlist ignored", what)
+			l.warnf(line("condition"), "%s: condition AND of regexes and stopwords is not supported; allowlist ignored (what it would allow stays redacted)", what)
 			return nil
 		}
 	} else if len(a.Regexes) > 0 && !onSecret {
-		l.warnf(line("regexTarget"), "%s: regexTarget %q is not supported (logredact tests the secret only); its regexes are ignored", what, a.RegexTarget)
+		l.warnf(line("regexTarget"), "%s: regexTarget %q: %s; its regexes are ignored (what they would allow stays redacted)", what, a.RegexTarget, contextTargetNote)
 		regexes = nil
 	}
 	return append(regexes, stops...)
 }
+
+// contextTargetNote says why regexTarget "match" and "line" are not
+// applied: the engine decides on the secret alone. Applying a regex written
+// for the whole match or line to the secret could allow far more, so the
+// regexes are dropped, which keeps the secrets they name redacted.
+const contextTargetNote = "the redaction engine tests allowlists against the secret only, not yet against the whole match or line"
 
 func (l *loader) settings(s *fileSettings) []Option {
 	line := func(key string) int { return l.pos.lineOf("logredact", key) }
@@ -691,10 +1016,17 @@ func (l *loader) unknownKeys(keys []toml.Key) {
 		plain := strings.Join(k, pathSep)
 		found := false
 		for _, e := range l.pos.all {
-			if e.plain == plain {
-				reps = append(reps, report{e.line, msg(strings.Split(e.indexed, pathSep))})
-				found = true
+			if e.plain != plain {
+				continue
 			}
+			found = true
+			indexed := strings.Split(e.indexed, pathSep)
+			if len(indexed) >= 2 && indexed[0] == "rules" {
+				if i, err := strconv.Atoi(strings.TrimPrefix(indexed[1], "#")); err == nil && l.failed[i] {
+					continue // reported as a decoding error already
+				}
+			}
+			reps = append(reps, report{e.line, msg(indexed)})
 		}
 		if !found { // inside an inline table in an array: no line known
 			reps = append(reps, report{0, msg(nil)})
@@ -784,7 +1116,16 @@ func captureAlways(re *syntax.Regexp) bool {
 	}
 }
 
-// kebabCase suggests a kebab-case form of a rule ID for error messages.
+// ruleIDOf returns the ID logredact gives a rule written with id: id
+// itself when it is kebab-case, else its kebab-case form.
+func ruleIDOf(id string) string {
+	if isKebab(id) {
+		return id
+	}
+	return kebabCase(id)
+}
+
+// kebabCase returns a kebab-case form of a rule ID.
 func kebabCase(id string) string {
 	var b strings.Builder
 	dash := false

@@ -8,12 +8,13 @@ import (
 )
 
 // loadConfig reads the rules file named by --config. Warnings (rules
-// skipped because Go cannot compile their regex, ignored fields) go to
-// stderr; errors name the file, line and rule, and never hold matched text.
-func loadConfig(path string, strict bool, stderr io.Writer) ([]redact.Option, error) {
+// skipped under --skip-unsupported-rules, ignored fields) go to stderr;
+// errors name the file, line and rule, and never hold matched text.
+func loadConfig(path string, strict, skipUnsupported bool, stderr io.Writer) ([]redact.Option, error) {
 	opts, err := redact.LoadConfig(path, &redact.ConfigOptions{
-		Strict: strict,
-		Warn:   func(msg string) { fmt.Fprintf(stderr, "logredact: warning: %s\n", msg) },
+		Strict:          strict,
+		SkipUnsupported: skipUnsupported,
+		Warn:            func(msg string) { fmt.Fprintf(stderr, "logredact: warning: %s\n", msg) },
 	})
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)

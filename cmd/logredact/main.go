@@ -7,7 +7,14 @@
 //	kubectl logs deploy/api | logredact --replace label
 //	journalctl -o json -f | logredact --stats
 //	logredact --check ci.log >/dev/null || echo "secrets in the CI log"
+//	logredact --in-place app.log        # or -o OUT, or --diff to see what changes
+//	logredact scan --report sarif -o logredact.sarif logs/
 //	go run ./cmd/logredact --demo
+//
+// `logredact scan` is the CI gate: it walks files and directories (gzip
+// and UTF-16 read, binary files skipped) and reports path, line, column
+// and rule of every secret the filter would redact, never the secret, as
+// text, JSON or SARIF 2.1.0.
 //
 // Each line is redacted by its own format (JSON object, logfmt or plain
 // text); lines with nothing to redact are written byte for byte. Run
@@ -19,8 +26,10 @@
 // 64 MiB, gives 320 MiB). A line longer than --max-line is redacted as text
 // in overlapping windows.
 //
-// Exit status: 0 on success, 1 when reading or writing failed, 2 for a bad
-// flag or configuration, 3 under --check when anything was redacted. A
+// Exit status: 0 on success, 1 when reading or writing failed (or an input
+// could not be read as text under --check or scan), 2 for a bad flag or
+// configuration, 3 under --check, --diff or scan when anything was (or
+// would be) redacted. A
 // broken pipe on standard output (the reader went away, as with `| head`)
 // ends the run quietly with the status it would have had at that point.
 package main

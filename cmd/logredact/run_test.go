@@ -42,7 +42,7 @@ func TestRun(t *testing.T) {
 		{"bad flag", []string{"--bogus"}, "", 2, "", `bogus`},
 		{"bad workers", []string{"--workers", "-1"}, "", 2, "", `workers`},
 		{"minimum size", []string{"--max-line", "1KiB"}, "", 0, "", `^$`},
-		{"too small size", []string{"--max-line", "100"}, "", 2, "", `max line`},
+		{"too small size", []string{"--max-line", "100"}, "", 2, "", `--max-line must be at least 1KiB`},
 		{"size suffixes", []string{"--max-line", "2m"}, "x\n", 0, "x\n", `^$`},
 		{"hmac without key", []string{"--replace", "hmac"}, "", 2, "", `LOGREDACT_HMAC_KEY`},
 		{"version", []string{"--version"}, "", 0, "", `^$`},
