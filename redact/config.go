@@ -130,11 +130,12 @@ func LoadConfig(path string, opts *ConfigOptions) ([]Option, error) {
 //     untouched.
 //   - Allowlists hold regexes and stopwords. A stopword allows a secret
 //     containing it, ignoring case. Allowlist regexes are tested against
-//     the secret (regexTarget "secret", the default). The targets "match"
-//     and "line" are validated but not applied, because the engine decides
-//     on the secret alone and a regex written for a whole line can allow
-//     far more when applied to the secret: such regexes are dropped with a
-//     warning, which keeps those secrets redacted. With condition "OR" (the default)
+//     the secret (regexTarget "secret", the default), the whole match of
+//     the rule's regex ("match") or the line that holds the match
+//     ("line"; in a string of several lines, the lines the match spans).
+//     A global allowlist with target "match" or "line" applies to the
+//     rules its targetRules name; without targetRules its regexes are
+//     ignored with a warning, which keeps those secrets redacted. With condition "OR" (the default)
 //     any regex or stopword allows a secret. With condition "AND" every
 //     kind of check listed must hold; an AND allowlist that also lists
 //     paths or commits never holds for a log line, and one that combines
@@ -462,9 +463,10 @@ type ruleSet struct {
 	useBuiltins bool
 	drop        []string // built-ins to drop
 	pats        []patterns.Pattern
-	allow       []string // global allowlist
-	settings    []Option // of [logredact] tables, the extended files' first
-	hmac        bool     // a [logredact] table selects mode hmac
+	allow       []string            // global allowlist
+	settings    []Option            // of [logredact] tables, the extended files' first
+	ctx         map[string]allowSet // rule ID -> match and line allowlists
+	hmac        bool                // a [logredact] table selects mode hmac
 }
 
 func (set *ruleSet) options() []Option {
@@ -477,6 +479,11 @@ func (set *ruleSet) options() []Option {
 	}
 	if len(set.pats) > 0 {
 		out = append(out, WithPatterns(set.pats...))
+	}
+	for _, p := range set.pats {
+		if c := set.ctx[p.ID]; len(c.match)+len(c.line) > 0 {
+			out = append(out, withContextAllow(p.ID, c.match, c.line))
+		}
 	}
 	if len(set.allow) > 0 {
 		out = append(out, WithAllow(set.allow...))
@@ -616,7 +623,15 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 	if base != nil {
 		basePats = base.pats
 	}
-	pats := l.rules(rules, useBuiltins, builtin, dropped, addDrop, basePats)
+	ctx := map[string]allowSet{} // rule ID -> its match and line allowlists
+	if base != nil {
+		for id, c := range base.ctx {
+			if _, ok := inherited[id]; ok {
+				ctx[id] = c
+			}
+		}
+	}
+	pats := l.rules(rules, useBuiltins, builtin, dropped, addDrop, basePats, ctx)
 	byID := map[string]int{}
 	for i, p := range pats {
 		byID[p.ID] = i
@@ -646,7 +661,10 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 		}
 		res := l.allowlist(what, path, &g.fileAllow)
 		if len(g.TargetRules) == 0 {
-			set.allow = append(set.allow, res...)
+			set.allow = append(set.allow, res.secret...)
+			if len(res.match)+len(res.line) > 0 {
+				l.warnf(l.pos.lineOf(append(path, "regexTarget")...), "%s: regexTarget %q applies only to the rules named in targetRules; its regexes are ignored (what they would allow stays redacted)", what, g.RegexTarget)
+			}
 			continue
 		}
 		for _, id := range g.TargetRules {
@@ -655,10 +673,13 @@ func (l *loader) translate(doc *fileConfig, rules []fileRule) *ruleSet {
 				l.warnf(l.pos.lineOf(append(path, "targetRules")...), "%s targetRules: %q is not a rule of this file, ignored", what, id)
 				continue
 			}
-			pats[k].Allow = append(pats[k].Allow, res...)
+			pats[k].Allow = append(pats[k].Allow, res.secret...)
+			c := ctx[id]
+			c.add(allowSet{match: res.match, line: res.line})
+			ctx[id] = c
 		}
 	}
-	set.drop, set.pats = drop, pats
+	set.drop, set.pats, set.ctx = drop, pats, ctx
 	if s := doc.Logredact; s != nil {
 		set.settings = append(slices.Clip(set.settings), l.settings(s)...)
 		set.hmac = set.hmac || strings.EqualFold(s.Mode, "hmac")
@@ -723,7 +744,7 @@ func (l *loader) extend(line int, path string) *ruleSet {
 // A rule with the ID of a rule of base is merged into it, as gitleaks
 // does: its regex, secretGroup, entropy and description replace those of
 // base when set, its keywords and allowlists are added.
-func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string), base []patterns.Pattern) []patterns.Pattern {
+func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[string]bool, addDrop func(string), base []patterns.Pattern, ctx map[string]allowSet) []patterns.Pattern {
 	pats := slices.Clone(base)
 	inBase := map[string]int{}
 	for i, p := range pats {
@@ -800,16 +821,16 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			ok = false
 		}
 
-		var allow []string
+		var allow allowSet
 		if fr.Allowlist != nil && len(fr.Allowlists) > 0 {
 			l.errorf(line("allowlist"), "rule %s: use either [rules.allowlist] or [[rules.allowlists]], not both", name)
 			ok = false
 		}
 		if fr.Allowlist != nil {
-			allow = l.allowlist(fmt.Sprintf("rule %s: [rules.allowlist]", name), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist)
+			allow.add(l.allowlist(fmt.Sprintf("rule %s: [rules.allowlist]", name), []string{"rules", elemPiece(i), "allowlist"}, fr.Allowlist))
 		}
 		for j := range fr.Allowlists {
-			allow = append(allow, l.allowlist(fmt.Sprintf("rule %s: allowlist #%d", name, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j])...)
+			allow.add(l.allowlist(fmt.Sprintf("rule %s: allowlist #%d", name, j+1), []string{"rules", elemPiece(i), "allowlists", elemPiece(j)}, &fr.Allowlists[j]))
 		}
 		if !ok {
 			continue
@@ -825,7 +846,10 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 				p.Entropy = fr.Entropy
 			}
 			p.Keywords = append(slices.Clip(p.Keywords), fr.Keywords...)
-			p.Allow = append(slices.Clip(p.Allow), allow...)
+			p.Allow = append(slices.Clip(p.Allow), allow.secret...)
+			c := ctx[id]
+			c.add(allowSet{match: allow.match, line: allow.line})
+			ctx[id] = c
 			continue
 		}
 		if useBuiltins && builtin[id] && !dropped[id] {
@@ -843,15 +867,16 @@ func (l *loader) rules(rules []fileRule, useBuiltins bool, builtin, dropped map[
 			Regex:       regex,
 			SecretGroup: sg,
 			Entropy:     fr.Entropy,
-			Allow:       allow,
+			Allow:       allow.secret,
 		})
+		ctx[id] = allowSet{match: allow.match, line: allow.line}
 	}
 	return slices.DeleteFunc(pats, func(p patterns.Pattern) bool { return p.ID == "" })
 }
 
 // allowlist returns the allow regexes an allowlist stands for; see the
 // rules of ParseConfig. what names it in messages and path locates it.
-func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
+func (l *loader) allowlist(what string, path []string, a *fileAllow) allowSet {
 	line := func(key ...string) int {
 		if n := l.pos.lineOf(append(slices.Clip(path), key...)...); n > 0 {
 			return n
@@ -868,18 +893,15 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		l.errorf(line("condition"), "%s: condition %q: want \"OR\" or \"AND\"", what, a.Condition)
 		ok = false
 	}
-	onSecret := true
 	switch a.RegexTarget {
-	case "", "secret":
-	case "match", "line":
-		onSecret = false
+	case "", "secret", "match", "line":
 	default:
 		l.errorf(line("regexTarget"), "%s: regexTarget %q: want \"secret\", \"match\" or \"line\"", what, a.RegexTarget)
 		ok = false
 	}
 	if len(a.Regexes)+len(a.StopWords)+len(a.Paths)+len(a.Commits) == 0 {
 		l.errorf(line(), "%s is empty: give regexes, stopwords, paths or commits", what)
-		return nil
+		return allowSet{}
 	}
 
 	var regexes []string
@@ -908,7 +930,7 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 		stops = append(stops, "(?i)"+regexp.QuoteMeta(w))
 	}
 	if !ok {
-		return nil
+		return allowSet{}
 	}
 
 	// What is dropped below only ever keeps more secrets redacted.
@@ -919,26 +941,37 @@ func (l *loader) allowlist(what string, path []string, a *fileAllow) []string {
 			if content {
 				l.warnf(line(), "%s: condition AND with paths or commits never holds for a log line; allowlist ignored (what it would allow stays redacted)", what)
 			}
-			return nil
-		case len(a.Regexes) > 0 && !onSecret:
-			l.warnf(line("regexTarget"), "%s: regexTarget %q: %s; allowlist ignored (what it would allow stays redacted)", what, a.RegexTarget, contextTargetNote)
-			return nil
+			return allowSet{}
 		case len(a.Regexes) > 0 && len(a.StopWords) > 0:
 			l.warnf(line("condition"), "%s: condition AND of regexes and stopwords is not supported; allowlist ignored (what it would allow stays redacted)", what)
-			return nil
+			return allowSet{}
 		}
-	} else if len(a.Regexes) > 0 && !onSecret {
-		l.warnf(line("regexTarget"), "%s: regexTarget %q: %s; its regexes are ignored (what they would allow stays redacted)", what, a.RegexTarget, contextTargetNote)
-		regexes = nil
+		// AND of one kind of check is that check: any of its entries.
 	}
-	return append(regexes, stops...)
+	set := allowSet{secret: stops}
+	switch a.RegexTarget {
+	case "match":
+		set.match = regexes
+	case "line":
+		set.line = regexes
+	default:
+		set.secret = append(regexes, stops...)
+	}
+	return set
 }
 
-// contextTargetNote says why regexTarget "match" and "line" are not
-// applied: the engine decides on the secret alone. Applying a regex written
-// for the whole match or line to the secret could allow far more, so the
-// regexes are dropped, which keeps the secrets they name redacted.
-const contextTargetNote = "the redaction engine tests allowlists against the secret only, not yet against the whole match or line"
+// allowSet is what one allowlist, or all those of a rule, allow: regexes
+// tested against the secret (stopwords become such regexes), against the
+// whole match of the rule's regex, and against the line of the match.
+type allowSet struct {
+	secret, match, line []string
+}
+
+func (a *allowSet) add(b allowSet) {
+	a.secret = append(a.secret, b.secret...)
+	a.match = append(a.match, b.match...)
+	a.line = append(a.line, b.line...)
+}
 
 func (l *loader) settings(s *fileSettings) []Option {
 	line := func(key string) int { return l.pos.lineOf("logredact", key) }

@@ -286,7 +286,7 @@ stopwords = ["000"]`,
 			warns: []string{`rules.toml:7: rule "acme-token": allowlist #1: condition AND of regexes and stopwords is not supported; allowlist ignored`},
 		},
 		{
-			name: "regexTarget match drops the regexes but keeps the stopwords",
+			name: "regexTarget match tests the whole match, stopwords the secret",
 			toml: `
 [[rules]]
 id = "acme-token"
@@ -296,9 +296,8 @@ keywords = ["acme_"]
 regexTarget = "match"
 regexes = ['''^acme_0+$''']
 stopwords = ["example"]`,
-			in:    []string{allowed, "acme_example" + configSecret(configLower, 25)},
-			want:  []string{"[REDACTED:acme-token]", "acme_example" + configSecret(configLower, 25)},
-			warns: []string{`rules.toml:7: rule "acme-token": allowlist #1: regexTarget "match": the redaction engine tests allowlists against the secret only, not yet against the whole match or line; its regexes are ignored`},
+			in:   []string{allowed, "acme_example" + configSecret(configLower, 25)},
+			want: []string{allowed, "acme_example" + configSecret(configLower, 25)},
 		},
 		{
 			name: "regexTarget secret is the default",
@@ -819,7 +818,6 @@ func TestConfigGitleaksStyleFixture(t *testing.T) {
 	disabledBuiltins := 0
 	expectWarn := []string{
 		`rule "stripe-access-token": allowlist #1: condition AND of regexes and stopwords is not supported`,
-		`rule "generic-api-key": allowlist #2: regexTarget "line": the redaction engine tests allowlists against the secret only`,
 	}
 	for _, id := range []string{"generic-api-key-default", "jwt-base64"} {
 		if slices.Contains(builtin, id) {
@@ -1173,7 +1171,7 @@ func TestConfigGitleaksSchemaFixture(t *testing.T) {
 	assert.Equal(t, "use [REDACTED:acme-api-key] now", r.String("use "+key+" now"))
 	assert.Equal(t, "acmk_"+strings.Repeat("0", 30), r.String("acmk_"+strings.Repeat("0", 30)), "stopword")
 	assert.Equal(t, "acme_secret = [REDACTED:acme-generic]", r.String("acme_secret = "+configSecret(configLower, 20)))
-	assert.Len(t, warns, 4, "%q", warns) // match and line targets, AND with paths, path-only rule
+	assert.Len(t, warns, 2, "%q", warns) // AND with paths, path-only rule
 }
 
 // A rules file written for an engine with lookaround fails to load; with

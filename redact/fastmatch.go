@@ -69,9 +69,9 @@ type fmItem struct {
 // asciiSet is a set of bytes below 0x80.
 type asciiSet [2]uint64
 
-func (a *asciiSet) add(c byte)               { a[c>>6] |= 1 << (c & 63) }
-func (a asciiSet) has(c byte) bool           { return c < 0x80 && a[c>>6]&(1<<(c&63)) != 0 }
-func (a asciiSet) meets(b asciiSet) bool     { return a[0]&b[0] != 0 || a[1]&b[1] != 0 }
+func (a *asciiSet) add(c byte)           { a[c>>6] |= 1 << (c & 63) }
+func (a asciiSet) has(c byte) bool       { return c < 0x80 && a[c>>6]&(1<<(c&63)) != 0 }
+func (a asciiSet) meets(b asciiSet) bool { return a[0]&b[0] != 0 || a[1]&b[1] != 0 }
 func (a asciiSet) within(b asciiSet) bool {
 	return a[0]&^b[0] == 0 && a[1]&^b[1] == 0
 }

@@ -25,7 +25,10 @@ type settings struct {
 	hmacKey     []byte
 	allow       []string
 	observer    func(rule string)
-	errs        []error
+	// contextAllow: pattern ID -> allowlists tested against the whole
+	// match or line (rules files, regexTarget "match" and "line").
+	contextAllow map[string]*contextAllow
+	errs         []error
 }
 
 // WithPatterns adds custom patterns after the built-in ones. Each is

@@ -44,6 +44,9 @@ type Redactor struct {
 	hmacKey     []byte
 	allow       []*regexp.Regexp
 	observer    func(string)
+	// ctx: pattern index -> its allowlists on the match or line (rules
+	// files); shorter than pats, or nil, where patterns have none.
+	ctx []*contextAllow
 }
 
 type compiled struct {
@@ -145,6 +148,10 @@ func New(opts ...Option) (*Redactor, error) {
 		}
 		idx := int32(len(r.pats))
 		r.pats = append(r.pats, p)
+		if a := s.contextAllow[p.ID]; a != nil && i >= nBuiltin {
+			r.ctx = append(r.ctx, make([]*contextAllow, int(idx)+1-len(r.ctx))...)
+			r.ctx[idx] = a
+		}
 		if len(p.Keywords) == 0 {
 			r.always = append(r.always, idx)
 		}

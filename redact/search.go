@@ -549,6 +549,9 @@ func (cf *confirm) keep(pat int32, m []int, base int, cut bool) bool {
 		if cf.r.allowed(c, secret) {
 			return false
 		}
+		if int(pat) < len(cf.r.ctx) && cf.r.ctx[pat] != nil && cf.r.ctx[pat].allows(cf.s, base+m[0], base+m[1]) {
+			return false
+		}
 	}
 	if cf.out == nil {
 		cf.out = make([]span, 0, 4) // one allocation for the usual few secrets
