@@ -1,10 +1,6 @@
 package redact_test
 
 import (
-	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,53 +8,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/logredact/logredact/internal/gitleaksconf"
 	"github.com/logredact/logredact/redact"
 )
 
-// gitleaksModule is the gitleaks release whose default configuration the
-// loader is tested against, and gitleaksOldest the oldest one it must load.
-// The tests read the files from the module cache (they are not copied into
-// this repository): `go mod download` fetches the module through the
-// configured proxy.
-const (
-	gitleaksModule = "github.com/zricethezav/gitleaks/v8@v8.30.1"
-	gitleaksOldest = "github.com/zricethezav/gitleaks/v8@v8.18.0"
-)
-
-// gitleaksDefaultConfig returns the path of gitleaks' config/gitleaks.toml
-// in the module gitleaksModule names. It skips the test when the module
-// cannot be downloaded, except under CI, where the download must work.
 func gitleaksDefaultConfig(t *testing.T) string {
 	t.Helper()
-	return gitleaksConfigOf(t, gitleaksModule)
-}
-
-func gitleaksConfigOf(t *testing.T, module string) string {
-	t.Helper()
-	if _, err := exec.LookPath("go"); err != nil {
-		skipOrFail(t, "no go command to download %s: %v", module, err)
-	}
-	cmd := exec.Command("go", "mod", "download", "-json", module)
-	cmd.Dir = t.TempDir() // outside any module: go.mod and go.sum stay as they are
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	out, err := cmd.Output()
-	var info struct{ Dir, Error string }
-	if jerr := json.Unmarshal(out, &info); err != nil || jerr != nil || info.Dir == "" {
-		skipOrFail(t, "go mod download %s: %v %s", module, err, info.Error)
-	}
-	path := filepath.Join(info.Dir, "config", "gitleaks.toml")
-	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("the gitleaks module has no default config: %v", err)
-	}
-	return path
-}
-
-func skipOrFail(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
+	return gitleaksconf.Path(t, gitleaksconf.Current)
 }
 
 // gitleaksSamples are token shapes of rules in gitleaks' default
@@ -104,7 +60,7 @@ func TestConfigGitleaksDefault(t *testing.T) {
 // gitleaks v8.18's default configuration loads too: one of its rule IDs
 // ("age secret key") is renamed to kebab-case with a warning.
 func TestConfigGitleaksOldest(t *testing.T) {
-	path := gitleaksConfigOf(t, gitleaksOldest)
+	path := gitleaksconf.Path(t, gitleaksconf.Oldest)
 	var warns []string
 	opts, err := redact.LoadConfig(path, &redact.ConfigOptions{Warn: func(m string) { warns = append(warns, m) }})
 	require.NoError(t, err)
