@@ -397,8 +397,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "logredact: %v\n", err)
 		return exitUsage
 	}
-	if limitMemory && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit(c.maxLine))
+	if limitMemory {
+		debug.SetGCPercent(startupGC)
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(memoryLimit(c.maxLine))
+		}
 	}
 	if c.demo {
 		if err := demo(stdout, f); err != nil && !isBrokenPipe(err) {
@@ -459,8 +462,12 @@ func filterInputs(c *config, f *filter.Filter, counts *counters, stdin io.Reader
 }
 
 // limitMemory is set by main: tests that call run in-process keep their own
-// garbage collector settings.
-var limitMemory bool
+// garbage collector settings. startupGC is the collector's setting main
+// suspended while the redactor is built.
+var (
+	limitMemory bool
+	startupGC   = 100
+)
 
 // memoryLimit is the soft limit of the Go heap (see runtime/debug's
 // SetMemoryLimit) for a run with the given --max-line: 4 × max-line +
