@@ -25,6 +25,7 @@ type settings struct {
 	hmacKey     []byte
 	allow       []string
 	observer    func(rule string)
+	structTag   string // see WithStructTag
 	errs        []error
 }
 

@@ -1,0 +1,69 @@
+package structval
+
+import (
+	"strings"
+	"sync/atomic"
+
+	"github.com/logredact/logredact/redact"
+)
+
+// keyCacheSize is the number of keys a Keys cache can remember.
+const keyCacheSize = 256
+
+// maxCachedKey bounds the keys worth remembering: attribute keys are short
+// names, and longer text is likelier to be data than a name.
+const maxCachedKey = 64
+
+// Keys remembers, for clean keys, their tier. Field keys are few and repeat
+// on every record, while checking one means two prefilter scans (patterns,
+// then sensitive names). It only ever fills empty slots, so it allocates at
+// most keyCacheSize times in its life, and it compares whole keys, so a
+// collision costs a check, never a wrong answer. Keys holding a secret are
+// never kept: they are rare, and the observer must hear of each one.
+type Keys struct {
+	r     *redact.Redactor
+	slots [keyCacheSize]atomic.Pointer[keyEntry]
+}
+
+type keyEntry struct {
+	key  string
+	tier redact.KeyTier
+}
+
+// keyHash spreads keys over the slots. It reads at most the first and the
+// last 8 bytes and the length, which tell short names apart.
+func keyHash(k string) uint64 {
+	h := uint64(len(k))
+	n := min(len(k), 8)
+	for i := 0; i < n; i++ {
+		h = h<<8 | uint64(k[i])
+	}
+	if len(k) > 8 {
+		var t uint64
+		for i := max(8, len(k)-8); i < len(k); i++ {
+			t = t<<8 | uint64(k[i])
+		}
+		h ^= t * 0xff51afd7ed558ccd
+	}
+	h *= 0x9e3779b97f4a7c15
+	return h >> 56
+}
+
+// Key returns key redacted and the tier of the result. It allocates only
+// for keys seen the first time or holding a secret.
+func (c *Keys) Key(key string) (string, redact.KeyTier) {
+	if len(key) > maxCachedKey {
+		red := c.r.String(key)
+		return red, c.r.KeyTier(red)
+	}
+	slot := &c.slots[keyHash(key)%keyCacheSize]
+	if ke := slot.Load(); ke != nil && ke.key == key {
+		return key, ke.tier
+	}
+	red := c.r.String(key)
+	tier := c.r.KeyTier(red)
+	if red == key && slot.Load() == nil {
+		slot.CompareAndSwap(nil, &keyEntry{key: strings.Clone(key), tier: tier})
+	}
+	return red, tier
+}

@@ -1,0 +1,32 @@
+package redact
+
+// DefaultStructTag is the struct tag key read by the adapters' value
+// walker unless [WithStructTag] names another.
+const DefaultStructTag = "redact"
+
+// WithStructTag sets the struct tag key the logger adapters read on the
+// fields of structs they log (default [DefaultStructTag]):
+//
+//	type User struct {
+//		Name     string
+//		Password string `redact:"true"` // masked whole, whatever its value
+//		Internal string `redact:"-"`    // dropped from the output
+//	}
+//
+// With WithStructTag("log") the same is written `log:"true"` and
+// `log:"-"`. A field tagged "true" is replaced by the marker unless it is
+// its type's zero value; a field tagged "-" is left out as encoding/json
+// leaves out `json:"-"`. Any other tag value is ignored. An empty key
+// means the default.
+func WithStructTag(key string) Option {
+	return func(s *settings) { s.structTag = key }
+}
+
+// StructTag returns the struct tag key the adapters read (see
+// [WithStructTag]).
+func (r *Redactor) StructTag() string {
+	// The key set by WithStructTag reaches the Redactor once New copies
+	// settings.structTag into it (a field of Redactor owned by the
+	// engine); until then every Redactor reads the default key.
+	return DefaultStructTag
+}
