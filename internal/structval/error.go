@@ -45,6 +45,11 @@ func (w *Walker) errorAt(err error, key string, tier redact.KeyTier, depth int) 
 		return &standIn{msg: m, verbose: m, orig: err, w: w}, true
 	}
 	red, changed := w.String(msg, key, tier)
+	if !changed && w.hides(err, depth) {
+		// Its data holds a secret the message may show in a form no
+		// pattern reads (fmt prints bytes as numbers): masked whole.
+		red, changed = w.r.Marker(), true
+	}
 	if pureTypes[reflect.TypeOf(err)] {
 		if !changed {
 			return err, false
@@ -80,6 +85,33 @@ func (w *Walker) errorAt(err error, key string, tier redact.KeyTier, depth int) 
 		return &joinStandIn{standIn: *s}, true
 	}
 	return s, true
+}
+
+// hides reports whether the data of err, or of the causes it wraps, holds
+// something to redact, whatever its methods print.
+func (w *Walker) hides(err error, depth int) bool {
+	if err == nil || depth > MaxDepth {
+		return false
+	}
+	t := reflect.TypeOf(err)
+	if !pureTypes[t] {
+		sc := scanner{w: w, sink: Any, data: true}
+		rv := reflect.ValueOf(err)
+		if sc.dirty(rv, w.info(t), "", redact.KeyNotSensitive, false, 0) {
+			return true
+		}
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		return w.hides(u.Unwrap(), depth+1)
+	case interface{ Unwrap() []error }:
+		for _, c := range u.Unwrap() {
+			if w.hides(c, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // restand redacts a stand-in made earlier (a logrus Hook's, seen again by

@@ -12,18 +12,23 @@ import (
 // renderings of its sink. It answers true ("dirty") whenever it cannot
 // tell, and the value then takes the slow path, which decides exactly.
 type scanner struct {
-	w     *Walker
-	sink  Sink
+	w    *Walker
+	sink Sink
+	// data: look at the bytes in the data only, through every field and
+	// pointer, ignoring methods and strings: what an error's message may
+	// show as numbers, where no pattern reads it (a string it shows is
+	// checked in the message).
+	data  bool
 	nodes int
 	np    int
 	path  [MaxDepth + 1]uintptr // pointers on the path from the root: the cycle guard
 }
 
 var (
-	mapAnyType     = reflect.TypeFor[map[string]any]()
-	mapStringType  = reflect.TypeFor[map[string]string]()
-	sliceStrType   = reflect.TypeFor[[]string]()
-	sliceAnyType   = reflect.TypeFor[[]any]()
+	mapAnyType    = reflect.TypeFor[map[string]any]()
+	mapStringType = reflect.TypeFor[map[string]string]()
+	sliceStrType  = reflect.TypeFor[[]string]()
+	sliceAnyType  = reflect.TypeFor[[]any]()
 )
 
 // dirty reports whether v, of type ti, under key of tier, may hold
@@ -36,6 +41,9 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 	if s.nodes++; s.nodes > maxNodes {
 		return true
 	}
+	if s.data {
+		tier = redact.KeyNotSensitive
+	}
 	if ti.plain && tier == redact.KeyNotSensitive {
 		return false
 	}
@@ -47,7 +55,12 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 		return !isZeroish(v)
 	case ti.inert:
 		return tier == redact.KeyWeak && !isNumber(v.Kind()) && !v.IsZero()
-	case !hidden && s.byMethod(ti):
+	case ti.pure && s.sink != JSON && !s.data:
+		// Its methods render its own data: check what they render.
+		if text, has, ok := textOf(v.Interface(), true); has {
+			return !ok || s.w.r.String(text) != text
+		}
+	case !hidden && !s.data && s.byMethod(ti):
 		// Rendered by a method of the program: only the slow path,
 		// calling it once, can tell.
 		return true
@@ -56,7 +69,7 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 	switch v.Kind() {
 	case reflect.String:
 		str := v.String()
-		if str == "" {
+		if str == "" || s.data {
 			return false
 		}
 		if tier == redact.KeyWeak && w.r.MasksValue(key, str) {
@@ -70,8 +83,8 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 		e := v.Elem()
 		return s.dirty(e, w.info(e.Type()), key, tier, hidden, depth+1)
 	case reflect.Pointer:
-		if v.IsNil() {
-			return false
+		if v.IsNil() || s.sink == Text && depth > 0 && !s.data {
+			return false // fmt prints a nested pointer as an address
 		}
 		p := v.Pointer()
 		for i := 0; i < s.np; i++ {
@@ -143,17 +156,18 @@ func (s *scanner) byMethod(ti *typeInfo) bool {
 func (s *scanner) structDirty(v reflect.Value, ti *typeInfo, hidden bool, depth int) bool {
 	for i := range ti.fields {
 		f := &ti.fields[i]
-		h := hidden || !f.exported && !f.inline
+		h := hidden || !f.exported && (!f.inline || s.sink != JSON)
 		if s.sink == JSON && (h || !f.inJSON) {
 			continue // encoding/json does not write it
 		}
 		fv := v.Field(f.index)
 		switch {
-		case f.drop || f.mask:
+		case (f.drop || f.mask) && !s.data:
 			if !fv.IsZero() {
 				return true
 			}
 			continue
+		case s.data:
 		case f.keyed && fv.Kind() == reflect.String && fv.Len() > 0:
 			return true
 		}
@@ -233,7 +247,7 @@ func (s *scanner) bytesDirty(v reflect.Value, key string, tier redact.KeyTier) b
 	if len(b) == 0 {
 		return false
 	}
-	if tier != redact.KeyNotSensitive {
+	if tier != redact.KeyNotSensitive && !s.data {
 		return true
 	}
 	str := unsafe.String(unsafe.SliceData(b), len(b))

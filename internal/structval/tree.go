@@ -6,6 +6,7 @@ import (
 	"encoding"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -26,12 +27,24 @@ func (w *Walker) slow(rv reflect.Value, ti *typeInfo, sink Sink) (any, bool) {
 	if err != nil {
 		return w.r.Marker(), true
 	}
-	if !b.changed && !b.calls && bytes.Equal(red, enc) {
-		return rv.Interface(), false
-	}
 	if sink == JSON {
+		if !b.changed && !b.calls && bytes.Equal(red, enc) {
+			return rv.Interface(), false
+		}
 		return json.RawMessage(red), true
 	}
+	if sink == Text && !b.changed && !b.calls && bytes.Equal(red, enc) && rv.CanInterface() {
+		// What the pre-scan found is in what the tree leaves out and fmt
+		// prints: unexported fields. With no method to call and no bytes
+		// there (fmt prints them as numbers), fmt's own form, redacted as
+		// text, keeps the shape the TextHandler gives the value.
+		sc := scanner{w: w, sink: Any, data: true}
+		if !sc.dirty(rv, ti, "", redact.KeyNotSensitive, false, 0) {
+			return w.r.String(fmt.Sprintf("%+v", rv.Interface())), true
+		}
+	}
+	// The tree is written even when it is clean: fmt would print what it
+	// leaves out (unexported fields), which the pre-scan found dirty.
 	out, err := decode(red)
 	if err != nil {
 		return w.r.Marker(), true
@@ -194,7 +207,7 @@ func (b *builder) method(v reflect.Value, ti *typeInfo, key string, tier redact.
 	var text string
 	switch m := x.(type) {
 	case json.Marshaler:
-		if b.sink == Text && ti.textM {
+		if b.sink == Text {
 			break
 		}
 		raw, ok := callJSON(m)

@@ -196,9 +196,9 @@ func (w *Walker) build(t reflect.Type, local map[reflect.Type]*typeInfo) *typeIn
 	}
 	if !ti.plain && !ti.jsonM && !ti.textM && !ti.pure {
 		switch t.Kind() {
-		case reflect.Pointer, reflect.Array:
+		case reflect.Pointer:
 			ti.plain = ti.elem.plain && t.Elem() != t
-		case reflect.Slice:
+		case reflect.Slice, reflect.Array:
 			ti.plain = ti.elem.plain && !ti.bytes
 		case reflect.Struct:
 			ti.plain = true

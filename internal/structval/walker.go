@@ -98,7 +98,15 @@ func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out a
 			return []byte(s), true
 		}
 		return v, false
+	case json.RawMessage:
+		return w.raw(x, sink)
 	case error:
+		_, jm := x.(json.Marshaler)
+		_, tm := x.(encoding.TextMarshaler)
+		if tier != redact.KeyStrong && (sink == JSON && jm || sink == Text && tm) {
+			// The sink writes this rendering rather than Error.
+			return w.byMethod(v, w.info(reflect.TypeOf(v)), key, tier, sink)
+		}
 		if e, ch := w.Error(x, key, tier); ch {
 			return e, true
 		}
@@ -143,6 +151,33 @@ func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out a
 		return v, false
 	}
 	return w.slow(rv, ti, sink)
+}
+
+// raw redacts a json.RawMessage, which JSON sinks write as it is and text
+// sinks as the text of its bytes.
+func (w *Walker) raw(x json.RawMessage, sink Sink) (any, bool) {
+	red, err := w.r.AppendJSON(nil, x)
+	if err != nil {
+		// Not JSON: only its text is left to check.
+		s := string(x)
+		if red := w.r.String(s); red != s {
+			return red, true
+		}
+		return x, false
+	}
+	if string(red) == string(x) {
+		s := unsafe.String(unsafe.SliceData(x), len(x))
+		if w.r.String(s) == s {
+			return x, false
+		}
+	}
+	if s := string(red); w.r.String(s) != s {
+		return w.r.Marker(), true
+	}
+	if sink == JSON {
+		return json.RawMessage(red), true
+	}
+	return string(red), true
 }
 
 // String redacts s logged under key of tier.
