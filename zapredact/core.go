@@ -7,6 +7,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/logredact/logredact/internal/structval"
 	"github.com/logredact/logredact/redact"
 )
 
@@ -19,6 +20,7 @@ var defaultRedactor = sync.OnceValue(func() *redact.Redactor { return redact.Mus
 type core struct {
 	inner zapcore.Core
 	r     *redact.Redactor
+	w     *structval.Walker
 
 	// mask is the strong sensitive key of a namespace opened by context
 	// fields (With); every value logged after it lands inside that
@@ -118,7 +120,7 @@ func NewCore(inner zapcore.Core, r *redact.Redactor) zapcore.Core {
 }
 
 func newCore(inner zapcore.Core, r *redact.Redactor, mask string) *core {
-	c := &core{inner: inner, r: r, mask: mask}
+	c := &core{inner: inner, r: r, w: structval.For(r), mask: mask}
 	c.hook = c.before
 	return c
 }

@@ -56,14 +56,14 @@ func (w *Walker) errorAt(err error, key string, tier redact.KeyTier, depth int) 
 		}
 		return &standIn{msg: red, verbose: red, orig: err, w: w}, true
 	}
-	s := &standIn{msg: red, verbose: red, orig: err, w: w}
+	s := standIn{msg: red, verbose: red, orig: err, w: w}
 	switch e := err.(type) {
 	case errorGroup:
 		causes, ok := callErrors(e)
 		if !ok {
-			return s, true
+			return &s, true
 		}
-		g := &groupStandIn{standIn: *s, causes: make([]error, len(causes))}
+		g := &groupStandIn{standIn: s, causes: make([]error, len(causes))}
 		for i, c := range causes {
 			if c != nil {
 				g.causes[i], _ = w.errorAt(c, "", redact.KeyNotSensitive, depth+1)
@@ -82,9 +82,9 @@ func (w *Walker) errorAt(err error, key string, tier redact.KeyTier, depth int) 
 		}
 	}
 	if _, ok := err.(interface{ Unwrap() []error }); ok {
-		return &joinStandIn{standIn: *s}, true
+		return &joinStandIn{standIn: s}, true
 	}
-	return s, true
+	return &s, true
 }
 
 // hides reports whether the data of err, or of the causes it wraps, holds

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -54,15 +55,23 @@ func callJSON(v json.Marshaler) (b []byte, ok bool) {
 // plus is set, calling it directly with a state of our own so that a
 // panic in it reaches recover rather than fmt's own handler.
 func callFormat(v fmt.Formatter, plus bool) (s string, ok bool) {
-	st := &state{plus: plus}
+	st := states.Get().(*state)
+	st.buf, st.plus = st.buf[:0], plus
 	defer func() {
 		if recover() != nil {
 			s, ok = "", false
+			return // a state left mid-format is not reused
+		}
+		if cap(st.buf) <= 4<<10 {
+			states.Put(st)
 		}
 	}()
 	v.Format(st, 'v')
 	return string(st.buf), true
 }
+
+// states pools the fmt.States handed to Format methods, which escape.
+var states = sync.Pool{New: func() any { return &state{buf: make([]byte, 0, 256)} }}
 
 // state is the fmt.State handed to Format: no width, no precision, and
 // the '+' flag for the verbose form.

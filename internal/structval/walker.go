@@ -200,20 +200,32 @@ func (w *Walker) Bytes(b []byte, key string, tier redact.KeyTier) (string, bool)
 	if len(b) == 0 {
 		return "", false
 	}
-	s := unsafe.String(unsafe.SliceData(b), len(b))
-	if tier != redact.KeyNotSensitive {
-		if w.r.MasksValue(key, s) {
-			return w.r.Field(key, string(b)), true
-		}
-		if b64 := base64.StdEncoding.EncodeToString(b); w.r.MasksValue(key, b64) {
-			return w.r.Field(key, b64), true
-		}
+	if red, masked := w.MaskBytes(b, key, tier); masked {
+		return red, true
 	}
+	s := unsafe.String(unsafe.SliceData(b), len(b))
 	red := w.r.String(s)
 	if red == s {
 		return "", false
 	}
 	return red, true
+}
+
+// MaskBytes returns the replacement of b and true when b, logged under
+// key of tier, is masked whole: its text or its base64 is masked by the
+// key's tier (see [redact.Redactor.MasksValue]).
+func (w *Walker) MaskBytes(b []byte, key string, tier redact.KeyTier) (string, bool) {
+	if len(b) == 0 || tier == redact.KeyNotSensitive {
+		return "", false
+	}
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	if w.r.MasksValue(key, s) {
+		return w.r.Field(key, string(b)), true
+	}
+	if b64 := base64.StdEncoding.EncodeToString(b); w.r.MasksValue(key, b64) {
+		return w.r.Field(key, b64), true
+	}
+	return "", false
 }
 
 // whole masks v, logged under the strong key, unless it is empty.
@@ -445,4 +457,15 @@ func (w *Walker) rerender(x *rendered, key string, tier redact.KeyTier) (any, bo
 		return x, false
 	}
 	return &rendered{text: text, json: enc}, true
+}
+
+// Stringer returns the String text of s, logged under key of tier,
+// redacted; the marker when String panics. String runs once.
+func (w *Walker) Stringer(s fmt.Stringer, key string, tier redact.KeyTier) string {
+	text, ok := callString(s)
+	if !ok {
+		return w.r.Marker()
+	}
+	red, _ := w.String(text, key, tier)
+	return red
 }
