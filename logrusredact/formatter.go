@@ -75,7 +75,7 @@ func NewFormatter(inner logrus.Formatter, r *redact.Redactor) *Formatter {
 	if inner == nil {
 		inner = &logrus.TextFormatter{}
 	}
-	return &Formatter{inner: inner, w: walker{orDefault(r)}}
+	return &Formatter{inner: inner, w: newWalker(orDefault(r), inner)}
 }
 
 // Format redacts entry and formats the result with the wrapped formatter.
@@ -91,11 +91,4 @@ func (f *Formatter) Format(entry *logrus.Entry) ([]byte, error) {
 		cp.Data = data
 	}
 	return f.inner.Format(&cp)
-}
-
-func orDefault(r *redact.Redactor) *redact.Redactor {
-	if r == nil {
-		return redact.MustNew()
-	}
-	return r
 }

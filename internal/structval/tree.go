@@ -108,6 +108,9 @@ func (b *builder) node(v reflect.Value, ti *typeInfo, key string, tier redact.Ke
 	switch {
 	case ti.secret:
 		return b.marker()
+	case tier == redact.KeyStrong && v.Kind() == reflect.Interface && !v.IsNil():
+		e := v.Elem() // the key reaches what the interface holds
+		return b.node(e, w.info(e.Type()), key, tier, depth+1)
 	case tier == redact.KeyStrong && !isZeroish(v):
 		if v.Kind() == reflect.String {
 			s := v.String()
