@@ -130,8 +130,12 @@ func newCore(inner zapcore.Core, r *redact.Redactor, mask string) *core {
 //
 //	logger, err := zap.NewProduction(zapredact.WrapCore(r))
 //
-// As with NewCore, apply it to the root logger: fields that the logger
-// already carries from With are encoded and stay as they are.
+// Fields attached to the inner core before it is wrapped are already
+// encoded and are not redacted: fields the logger carries from With, and
+// with zap.Config.Build the config's InitialFields (zap encodes them into
+// the core it builds, before options run). Apply WrapCore to the root
+// logger, and build from a zap.Config with [Build], which redacts
+// InitialFields.
 func WrapCore(r *redact.Redactor) zap.Option {
 	return zap.WrapCore(func(c zapcore.Core) zapcore.Core { return NewCore(c, r) })
 }
