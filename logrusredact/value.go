@@ -43,7 +43,7 @@ func orDefault(r *redact.Redactor) *redact.Redactor {
 // entry returns the redacted message and the redacted Data of e. data is
 // nil when no field changed; Data is then still e.Data, untouched.
 func (w walker) entry(e *logrus.Entry) (msg string, data logrus.Fields, changed bool) {
-	msg = w.r.String(e.Message)
+	msg = w.w.Text(e.Message)
 	changed = msg != e.Message
 	for k, v := range e.Data {
 		nk, tier := w.w.Key(k)

@@ -54,7 +54,7 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 // same time, level and PC carries the redacted message and attributes. Rec
 // itself is never modified.
 func (h *Handler) Handle(ctx context.Context, rec slog.Record) error {
-	msg := h.e.r.String(rec.Message)
+	msg := h.e.w.Text(rec.Message)
 	var (
 		out     slog.Record
 		started bool

@@ -94,7 +94,7 @@ func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 	switch a.Value.Kind() {
 	case slog.KindString:
 		if s := a.Value.String(); s != "" {
-			if s2 := e.r.String(s); s2 != s {
+			if s2 := e.w.Text(s); s2 != s {
 				a.Value, changed = slog.StringValue(s2), true
 			}
 		}

@@ -93,7 +93,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 	}
 	switch f.Type {
 	case zapcore.StringType:
-		if s := c.r.String(f.String); s != f.String {
+		if s := c.w.Text(f.String); s != f.String {
 			*dst = zapcore.Field{Key: key, Type: zapcore.StringType, String: s}
 			return true
 		}

@@ -75,7 +75,7 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 		if tier == redact.KeyWeak && w.r.MasksValue(key, str) {
 			return true
 		}
-		return w.r.String(str) != str
+		return w.Text(str) != str
 	case reflect.Interface:
 		if v.IsNil() {
 			return false
@@ -115,7 +115,7 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 			switch v.Type() {
 			case sliceStrType:
 				for _, e := range v.Interface().([]string) {
-					if e != "" && w.r.String(e) != e {
+					if e != "" && w.Text(e) != e {
 						return true
 					}
 				}

@@ -51,6 +51,7 @@ type Walker struct {
 	tag   string
 	types atomic.Pointer[map[reflect.Type]*typeInfo]
 	keys  Keys
+	texts texts
 }
 
 var walkers sync.Map // *redact.Redactor -> *Walker
@@ -188,7 +189,7 @@ func (w *Walker) String(s, key string, tier redact.KeyTier) (string, bool) {
 	if tier != redact.KeyNotSensitive && w.r.MasksValue(key, s) {
 		return w.r.Field(key, s), true
 	}
-	red := w.r.String(s)
+	red := w.Text(s)
 	return red, red != s
 }
 
