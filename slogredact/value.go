@@ -77,10 +77,12 @@ func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 		a.Value = slog.StringValue(e.r.Marker())
 		return true
 	}
-	if a.Value.Kind() == slog.KindLogValuer {
+	kind := a.Value.Kind()
+	if kind == slog.KindLogValuer {
 		// The resolved value is passed on even when clean: resolving it
 		// again in the next handler could give a different answer.
 		a.Value, changed = e.resolve(a.Value), true
+		kind = a.Value.Kind()
 	}
 	if maskKey == "" && tier == redact.KeyStrong {
 		maskKey = a.Key
@@ -91,7 +93,7 @@ func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 	if tier == redact.KeyWeak && e.weakScalar(a) {
 		return true
 	}
-	switch a.Value.Kind() {
+	switch kind {
 	case slog.KindString:
 		if s := a.Value.String(); s != "" {
 			if s2 := e.w.Text(s); s2 != s {

@@ -55,7 +55,7 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 		return !isZeroish(v)
 	case ti.inert:
 		return tier == redact.KeyWeak && !isNumber(v.Kind()) && !v.IsZero()
-	case ti.pure && s.sink != JSON && !s.data && !hidden && v.CanInterface():
+	case ti.pure && s.sink != JSON && !s.data && !hidden && v.CanInterface() && !isZeroish(v):
 		// Its methods render its own data: check what they render.
 		if text, has, ok := textOf(v.Interface(), true); has {
 			return !ok || s.w.r.String(text) != text

@@ -81,6 +81,54 @@ func (w *Walker) Key(key string) (string, redact.KeyTier) { return w.keys.Key(ke
 // is masked whole; under a weak key a scalar is masked when its text looks
 // like a credential. It never panics.
 func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out any, changed bool) {
+	if v == nil {
+		return v, false
+	}
+	if tier == redact.KeyNotSensitive {
+		// The common clean cases, decided without a deferred recover:
+		// plain values and structures the pre-scan clears.
+		switch x := v.(type) {
+		case string, []byte, json.RawMessage, *rendered:
+		case error:
+			// errors.New and fmt.Errorf: Error returns a stored message
+			// and cannot panic.
+			if pureTypes[reflect.TypeOf(v)] {
+				if msg := x.Error(); w.Text(msg) == msg && !w.hides(x, 0) {
+					return v, false
+				}
+			}
+		default:
+			rv := reflect.ValueOf(v)
+			ti := w.info(rv.Type())
+			if ti.plain {
+				return v, false
+			}
+			if structural(ti) {
+				sc := scanner{w: w, sink: sink}
+				if !sc.dirty(rv, ti, "", redact.KeyNotSensitive, false, 0) {
+					return v, false
+				}
+			}
+		}
+	}
+	return w.value(v, key, tier, sink)
+}
+
+// structural reports whether values of ti are rendered field by field,
+// element by element, whatever the sink.
+func structural(ti *typeInfo) bool {
+	if ti.jsonM || ti.textM || ti.secret || ti.pure || ti.inert || ti.bytes {
+		return false
+	}
+	switch ti.kind {
+	case reflect.Struct, reflect.Map, reflect.Slice, reflect.Array, reflect.Pointer:
+		return true
+	}
+	return false
+}
+
+// value is Value's general path, failing closed on a panic.
+func (w *Walker) value(v any, key string, tier redact.KeyTier, sink Sink) (out any, changed bool) {
 	defer func() {
 		if recover() != nil {
 			out, changed = w.r.Marker(), true
