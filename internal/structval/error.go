@@ -29,6 +29,13 @@ import (
 //     the chain would print their raw messages). errors.As therefore
 //     does not reach the original types.
 func (w *Walker) Error(err error, key string, tier redact.KeyTier) (error, bool) {
+	if tier == redact.KeyNotSensitive && pureTypes[reflect.TypeOf(err)] {
+		// errors.New and fmt.Errorf: Error returns a stored message and
+		// cannot panic.
+		if msg := err.Error(); w.Text(msg) == msg && !w.hides(err, 0) {
+			return err, false
+		}
+	}
 	return w.errorAt(err, key, tier, 0)
 }
 

@@ -27,15 +27,8 @@ type texts struct {
 
 // textHash mixes the length and up to 16 bytes from the ends of s.
 func textHash(s string) uint64 {
-	h := uint64(len(s)) * 0x9e3779b97f4a7c15
-	n := min(len(s), 8)
-	for i := 0; i < n; i++ {
-		h = (h ^ uint64(s[i])) * 0x100000001b3
-	}
-	for i := max(n, len(s)-8); i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 0x100000001b3
-	}
-	return h ^ h>>29
+	h := (uint64(len(s)) ^ ends(s)) * 0x9e3779b97f4a7c15
+	return h ^ h>>31
 }
 
 // Text returns s redacted as [redact.Redactor.String] does, answering

@@ -90,10 +90,10 @@ func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out a
 		switch x := v.(type) {
 		case string, []byte, json.RawMessage, *rendered:
 		case error:
-			// errors.New and fmt.Errorf: Error returns a stored message
-			// and cannot panic.
+			// errors.New and fmt.Errorf, whose Error cannot panic; any
+			// other error's methods must run once, in value.
 			if pureTypes[reflect.TypeOf(v)] {
-				if msg := x.Error(); w.Text(msg) == msg && !w.hides(x, 0) {
+				if _, ch := w.Error(x, "", tier); !ch {
 					return v, false
 				}
 			}
