@@ -88,7 +88,12 @@ func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out a
 		// The common clean cases, decided without a deferred recover:
 		// plain values and structures the pre-scan clears.
 		switch x := v.(type) {
-		case string, []byte, json.RawMessage, *rendered:
+		case string:
+			if red, ch := w.String(x, "", tier); ch {
+				return red, true
+			}
+			return v, false
+		case []byte, json.RawMessage, *rendered:
 		case error:
 			// errors.New and fmt.Errorf, whose Error cannot panic; any
 			// other error's methods must run once, in value.
