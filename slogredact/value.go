@@ -1,7 +1,6 @@
 package slogredact
 
 import (
-	"encoding/json"
 	"log/slog"
 	"strconv"
 	"time"
@@ -117,20 +116,6 @@ func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 func (e *engine) any(x any, key string, tier redact.KeyTier) (slog.Value, bool) {
 	switch x.(type) {
 	case nil, slog.Level, *slog.Source:
-		return slog.Value{}, false
-	case json.RawMessage:
-		if e.sink != structval.JSON {
-			break
-		}
-		// The JSON handler writes a RawMessage as it is.
-		raw := x.(json.RawMessage)
-		red, err := e.r.AppendJSON(nil, raw)
-		switch {
-		case err != nil:
-			return slog.StringValue(e.r.Marker()), true
-		case string(red) != string(raw):
-			return slog.AnyValue(json.RawMessage(red)), true
-		}
 		return slog.Value{}, false
 	}
 	out, ch := e.w.Value(x, key, tier, e.sink)

@@ -490,4 +490,3 @@ func (a *arrEnc) AppendUint8(v uint8)            { a.enc.AppendUint8(v) }
 func (a *arrEnc) AppendUintptr(v uintptr)        { a.enc.AppendUintptr(v) }
 func (a *arrEnc) AppendDuration(v time.Duration) { a.enc.AppendDuration(v) }
 func (a *arrEnc) AppendTime(v time.Time)         { a.enc.AppendTime(v) }
-
