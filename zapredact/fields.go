@@ -109,8 +109,8 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 		return true
 	case zapcore.ErrorType:
 		err, ok := f.Interface.(error)
-		if !ok || isNilPtr(err) && !callsCleanly(func() { _ = err.Error() }) {
-			break // zap writes "<nil>" for a nil pointer whose Error panics
+		if !ok {
+			break
 		}
 		if red, changed := w.Error(err, key, tier); changed {
 			*dst = zapcore.Field{Key: key, Type: zapcore.ErrorType, Interface: red}
@@ -157,42 +157,14 @@ func (c *core) rekey(dst, f *zapcore.Field, key string, replaced bool) bool {
 	return true
 }
 
-// stringer returns the redacted String text of v; a nil pointer whose
-// String panics gives "<nil>", as zap writes it.
+// stringer returns the redacted String text of v (the walker writes
+// "<nil>" for a nil pointer whose String panics, as zap does).
 func (c *core) stringer(v any, key string, tier redact.KeyTier) string {
 	s, ok := v.(fmt.Stringer)
 	if !ok {
 		return c.r.Marker()
 	}
-	if isNilPtr(v) {
-		if text, ok := nilString(s); ok {
-			red, _ := c.w.String(text, key, tier)
-			return red
-		}
-		return "<nil>"
-	}
 	return c.w.Stringer(s, key, tier)
-}
-
-// callsCleanly reports whether f returns without a panic.
-func callsCleanly(f func()) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	f()
-	return true
-}
-
-// nilString calls String on a nil pointer, which may panic.
-func nilString(s fmt.Stringer) (text string, ok bool) {
-	defer func() {
-		if recover() != nil {
-			text, ok = "", false
-		}
-	}()
-	return s.String(), true
 }
 
 // reflected redacts a zap.Reflect value (zap.Any of a struct, map or
@@ -401,11 +373,4 @@ func fieldText(r *redact.Redactor, f *zapcore.Field) string {
 		return fmt.Sprint(enc.Fields[f.Key])
 	}
 	return r.Marker()
-}
-
-// isNilPtr reports whether v is a nil pointer: zap writes "<nil>" when the
-// String method of one panics, and so does the redacting core.
-func isNilPtr(v any) bool {
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }

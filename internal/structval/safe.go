@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sync"
 	"unicode/utf8"
 )
@@ -12,11 +13,14 @@ import (
 // reports ok false, and the caller writes the marker in place of the
 // value. fmt.Sprint is never used for a value's own method: fmt recovers
 // panics itself and prints the panic value, which may hold anything.
+//
+// A nil pointer whose method panics renders as "<nil>", as fmt and zap
+// print it: it holds nothing.
 
 func callError(e error) (s string, ok bool) {
 	defer func() {
 		if recover() != nil {
-			s, ok = "", false
+			s, ok = nilText(e)
 		}
 	}()
 	return e.Error(), true
@@ -25,10 +29,19 @@ func callError(e error) (s string, ok bool) {
 func callString(v fmt.Stringer) (s string, ok bool) {
 	defer func() {
 		if recover() != nil {
-			s, ok = "", false
+			s, ok = nilText(v)
 		}
 	}()
 	return v.String(), true
+}
+
+// nilText is the text of a value whose method panicked: "<nil>" for a nil
+// pointer, else none (ok false: the value is masked).
+func nilText(v any) (string, bool) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "<nil>", true
+	}
+	return "", false
 }
 
 func callText(v encoding.TextMarshaler) (b []byte, ok bool) {
