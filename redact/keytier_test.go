@@ -48,3 +48,12 @@ func ExampleWithStructTag() {
 	fmt.Println(redact.MustNew().StructTag())
 	// Output: redact
 }
+
+func TestWithStructTagInvalid(t *testing.T) {
+	for _, key := range []string{"a b", "a:b", `a"b`, "a\tb"} {
+		_, err := redact.New(redact.WithStructTag(key))
+		assert.Error(t, err, key)
+	}
+	_, err := redact.New(redact.WithStructTag("log"))
+	assert.NoError(t, err)
+}
