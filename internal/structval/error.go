@@ -32,7 +32,7 @@ func (w *Walker) Error(err error, key string, tier redact.KeyTier) (error, bool)
 	if tier == redact.KeyNotSensitive && pureTypes[reflect.TypeOf(err)] {
 		// errors.New and fmt.Errorf: Error returns a stored message and
 		// cannot panic.
-		if msg := err.Error(); w.Text(msg) == msg && !w.hides(err, 0) {
+		if msg := err.Error(); w.Text(msg) == msg && !w.causesHide(err, 0) {
 			return err, false
 		}
 	}
@@ -108,6 +108,11 @@ func (w *Walker) hides(err error, depth int) bool {
 			return true
 		}
 	}
+	return w.causesHide(err, depth)
+}
+
+// causesHide is hides for the causes err wraps.
+func (w *Walker) causesHide(err error, depth int) bool {
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
 		return w.hides(u.Unwrap(), depth+1)
