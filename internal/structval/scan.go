@@ -114,15 +114,17 @@ func (s *scanner) dirty(v reflect.Value, ti *typeInfo, key string, tier redact.K
 		if !hidden {
 			switch v.Type() {
 			case sliceStrType:
-				for _, e := range v.Interface().([]string) {
-					if e != "" && w.Text(e) != e {
+				// By index: Interface would copy the slice header to
+				// the heap.
+				for i := range v.Len() {
+					if e := v.Index(i).String(); e != "" && w.Text(e) != e {
 						return true
 					}
 				}
 				return false
 			case sliceAnyType:
-				for _, e := range v.Interface().([]any) {
-					if e != nil && s.dirty(reflect.ValueOf(e), w.info(reflect.TypeOf(e)), "", redact.KeyNotSensitive, false, depth+1) {
+				for i := range v.Len() {
+					if e := v.Index(i).Elem(); e.IsValid() && s.dirty(e, w.info(e.Type()), "", redact.KeyNotSensitive, false, depth+1) {
 						return true
 					}
 				}

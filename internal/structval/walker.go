@@ -108,15 +108,25 @@ func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out a
 			if ti.plain {
 				return v, false
 			}
-			if structural(ti) {
-				sc := scanner{w: w, sink: sink}
-				if !sc.dirty(rv, ti, "", redact.KeyNotSensitive, false, 0) {
-					return v, false
-				}
+			if structural(ti) && w.clean(rv, ti, sink) {
+				return v, false
 			}
 		}
 	}
 	return w.value(v, key, tier, sink)
+}
+
+// clean runs the pre-scan over v; a panic in it (there should be none: it
+// calls no method of the program's but those of a few standard-library
+// types) counts as dirty, and the general path decides.
+func (w *Walker) clean(rv reflect.Value, ti *typeInfo, sink Sink) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	sc := scanner{w: w, sink: sink}
+	return !sc.dirty(rv, ti, "", redact.KeyNotSensitive, false, 0)
 }
 
 // structural reports whether values of ti are rendered field by field,
