@@ -256,3 +256,19 @@ func (f handlerFunc) Enabled(context.Context, slog.Level) bool      { return tru
 func (f handlerFunc) Handle(_ context.Context, r slog.Record) error { f(r); return nil }
 func (f handlerFunc) WithAttrs([]slog.Attr) slog.Handler            { return f }
 func (f handlerFunc) WithGroup(string) slog.Handler                 { return f }
+
+// TestConformanceSecretKey: a secret used as the field key itself is
+// redacted by every adapter.
+func TestConformanceSecretKey(t *testing.T) {
+	r := redact.MustNew()
+	key := "token " + confToken()
+	for _, a := range confAdapters() {
+		t.Run(a.name, func(t *testing.T) {
+			out := a.log(r, key, 1)
+			for _, view := range views(out) {
+				assert.NotContains(t, view, confToken())
+			}
+			assert.Contains(t, out, r.Marker())
+		})
+	}
+}
