@@ -29,14 +29,21 @@ import (
 //     the chain would print their raw messages). errors.As therefore
 //     does not reach the original types.
 func (w *Walker) Error(err error, key string, tier redact.KeyTier) (error, bool) {
-	if tier == redact.KeyNotSensitive && pureTypes[reflect.TypeOf(err)] {
-		// errors.New and fmt.Errorf: Error returns a stored message and
-		// cannot panic.
-		if msg := err.Error(); w.Text(msg) == msg && !w.causesHide(err, 0) {
-			return err, false
-		}
+	if tier == redact.KeyNotSensitive && w.cleanStored(err) {
+		return err, false
 	}
 	return w.errorAt(err, key, tier, 0)
+}
+
+// cleanStored reports whether err is an error of errors.New or fmt.Errorf
+// (whose Error returns a stored message and cannot panic) with nothing to
+// redact in its message or causes.
+func (w *Walker) cleanStored(err error) bool {
+	if !pureTypes[reflect.TypeOf(err)] {
+		return false
+	}
+	msg := err.Error()
+	return w.Text(msg) == msg && !w.causesHide(err, 0)
 }
 
 func (w *Walker) errorAt(err error, key string, tier redact.KeyTier, depth int) (error, bool) {

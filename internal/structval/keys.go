@@ -36,8 +36,7 @@ type keyEntry struct {
 // the first and the last 8 bytes, which tell short names apart, with two
 // loads: a collision only means one of the keys is checked afresh.
 func keyHash(k string) uint64 {
-	h := (uint64(len(k)) ^ ends(k)) * 0x9e3779b97f4a7c15
-	return h >> 56
+	return (uint64(len(k)) ^ ends(k)) * 0x9e3779b97f4a7c15
 }
 
 // ends returns the first and the last (up to) 8 bytes of s mixed into one
@@ -64,14 +63,24 @@ func (c *Keys) Key(key string) (string, redact.KeyTier) {
 		red := c.r.String(key)
 		return red, c.r.KeyTier(red)
 	}
-	slot := &c.slots[keyHash(key)%keyCacheSize]
-	if ke := slot.Load(); ke != nil && ke.key == key {
+	// Two candidate slots (the top bits of the hash, then the next
+	// ones), so that two keys that share one both find a place.
+	h := keyHash(key)
+	a, b := &c.slots[(h>>56)%keyCacheSize], &c.slots[(h>>48)%keyCacheSize]
+	if ke := a.Load(); ke != nil && ke.key == key {
+		return key, ke.tier
+	}
+	if ke := b.Load(); ke != nil && ke.key == key {
 		return key, ke.tier
 	}
 	red := c.r.String(key)
 	tier := c.r.KeyTier(red)
-	if red == key && slot.Load() == nil {
-		slot.CompareAndSwap(nil, &keyEntry{key: strings.Clone(key), tier: tier})
+	if red == key {
+		for _, slot := range [2]*atomic.Pointer[keyEntry]{a, b} {
+			if slot.Load() == nil && slot.CompareAndSwap(nil, &keyEntry{key: strings.Clone(key), tier: tier}) {
+				break
+			}
+		}
 	}
 	return red, tier
 }

@@ -19,7 +19,8 @@ const maxCachedText = 128
 // it equals, byte for byte, a text the Redactor found clean, and the
 // Redactor is immutable. It only fills empty slots, with a copy of the
 // text, so it allocates at most textSlots times in its life and a text
-// that was clean once stays in its slot; texts holding a secret are never
+// that was clean once stays in its slot (each text has two candidate
+// slots); texts holding a secret are never
 // kept (the observer hears of each one).
 type texts struct {
 	slots [textSlots]atomic.Pointer[string]
@@ -41,14 +42,26 @@ func (w *Walker) Text(s string) string {
 	if len(s) > maxCachedText {
 		return w.r.String(s)
 	}
-	slot := &w.texts.slots[textHash(s)%textSlots]
-	if p := slot.Load(); p != nil && *p == s {
+	// Two candidate slots, so that two hot texts that hash to one slot
+	// both find a place.
+	h := textHash(s)
+	a, b := &w.texts.slots[h%textSlots], &w.texts.slots[(h>>32)%textSlots]
+	if p := a.Load(); p != nil && *p == s {
+		return s
+	}
+	if p := b.Load(); p != nil && *p == s {
 		return s
 	}
 	red := w.r.String(s)
-	if red == s && slot.Load() == nil {
-		c := strings.Clone(s)
-		slot.CompareAndSwap(nil, &c)
+	if red == s {
+		for _, slot := range [2]*atomic.Pointer[string]{a, b} {
+			if slot.Load() == nil {
+				c := strings.Clone(s)
+				if slot.CompareAndSwap(nil, &c) {
+					break
+				}
+			}
+		}
 	}
 	return red
 }

@@ -95,12 +95,9 @@ func (w *Walker) Value(v any, key string, tier redact.KeyTier, sink Sink) (out a
 			return v, false
 		case []byte, json.RawMessage, *rendered:
 		case error:
-			// errors.New and fmt.Errorf, whose Error cannot panic; any
-			// other error's methods must run once, in value.
-			if pureTypes[reflect.TypeOf(v)] {
-				if _, ch := w.Error(x, "", tier); !ch {
-					return v, false
-				}
+			// Any other error's methods must run once, in value.
+			if w.cleanStored(x) {
+				return v, false
 			}
 		default:
 			rv := reflect.ValueOf(v)
