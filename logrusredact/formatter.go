@@ -26,25 +26,31 @@ var (
 //     "session" only a value that looks like a credential), and is
 //     otherwise kept with its type and redacted as under any key. A map,
 //     struct or slice is replaced whole under a strong name and walked
-//     under a weak one, so that the keys inside it decide. Strings, []byte, errors
-//     (including the [logrus.ErrorKey] field), fmt.Stringers, maps, structs
-//     and slices at any depth are searched for secrets. Keys are searched
-//     too, except short identifier-like keys ("status", "user.id"), which
-//     no pattern can match.
+//     under a weak one, so that the keys inside it decide. Every value
+//     that is not a plain string or number goes through the walker the
+//     four adapters share (internal/structval): strings, []byte (checked
+//     as text; under a sensitive key also as its base64), errors
+//     (including the [logrus.ErrorKey] field), fmt.Stringers, maps,
+//     structs and slices at any depth are searched for secrets, keys
+//     included; struct tags `redact:"true"` (mask) and `redact:"-"` (drop)
+//     and [redact.Secret] values are honoured.
 //   - A redacted value keeps a type the wrapped formatter renders as it
 //     rendered the original: a string stays a string, []byte stays []byte,
-//     an error stays an error (one without Unwrap, so the original cannot be
-//     recovered from it). A Stringer becomes its redacted String text. A
-//     map, struct or slice becomes its redacted JSON form, built from
-//     map[string]any, []any, string, json.Number and bool.
+//     an error stays an error (a stand-in whose Error and "%+v" give the
+//     redacted texts, errors.Is sees the original chain and Unwrap gives
+//     stand-ins of the causes). For JSONFormatter a map, struct or slice
+//     holding a secret becomes its redacted JSON encoding (a
+//     json.RawMessage); for TextFormatter and other formatters its
+//     redacted form built from map[string]any, []any, string, json.Number
+//     and bool, which fmt prints as map[...] with JSON names.
 //   - What is written is what was checked: a value's own methods run once
 //     per Format. An error other than those of errors.New and fmt.Errorf
-//     (whose text is fixed) is replaced, clean or not, by an error holding
-//     the message its Error method returned. A clean Stringer, or a clean
-//     value whose renderings come from its own methods (String, Error,
-//     Format, MarshalJSON, MarshalText, at any depth), is replaced by a
-//     value that renders as what was checked: that String or fmt text for
-//     TextFormatter, that JSON for JSONFormatter.
+//     (whose text is fixed) is replaced, clean or not, by a stand-in
+//     holding the message its Error method returned. A value the wrapped
+//     formatter renders by a method of its own (MarshalJSON or MarshalText
+//     for JSONFormatter; String, Error, Format or MarshalText for
+//     TextFormatter) is replaced by the redacted text that method
+//     returned.
 //   - The caller's entry is never modified. When something must change,
 //     Format formats a shallow copy of the entry with a new Data map;
 //     nested maps and slices, which logrus shares between an entry and the
@@ -56,8 +62,8 @@ var (
 //     still that of the wrapped formatter alone, except that an error is
 //     printed by its Error text, not by a Format method of its own.
 //   - Redaction fails closed: a value whose Error, String or MarshalJSON
-//     method panics or fails, or that is nested too deeply, is replaced by
-//     [redact.Redactor.Marker].
+//     method panics or fails, a pointer cycle, or a value nested deeper
+//     than 32 levels is replaced by [redact.Redactor.Marker] at that point.
 //   - A Formatter is safe for concurrent use if the wrapped formatter is,
 //     as logrus 1.10 requires: it calls Format without holding the logger's
 //     lock.
@@ -75,7 +81,7 @@ func NewFormatter(inner logrus.Formatter, r *redact.Redactor) *Formatter {
 	if inner == nil {
 		inner = &logrus.TextFormatter{}
 	}
-	return &Formatter{inner: inner, w: walker{orDefault(r)}}
+	return &Formatter{inner: inner, w: newWalker(orDefault(r), inner)}
 }
 
 // Format redacts entry and formats the result with the wrapped formatter.
@@ -91,11 +97,4 @@ func (f *Formatter) Format(entry *logrus.Entry) ([]byte, error) {
 		cp.Data = data
 	}
 	return f.inner.Format(&cp)
-}
-
-func orDefault(r *redact.Redactor) *redact.Redactor {
-	if r == nil {
-		return redact.MustNew()
-	}
-	return r
 }

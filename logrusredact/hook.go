@@ -33,7 +33,7 @@ type Hook struct{ w walker }
 // NewHook returns a Hook that redacts entries of every level with r. A nil r
 // means [redact.New] with no options, as for [NewFormatter].
 func NewHook(r *redact.Redactor) *Hook {
-	return &Hook{w: walker{orDefault(r)}}
+	return &Hook{w: newWalker(orDefault(r), nil)}
 }
 
 // Levels returns every logrus level: secrets are redacted whatever the

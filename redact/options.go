@@ -28,6 +28,7 @@ type settings struct {
 	// contextAllow: pattern ID -> allowlists tested against the whole
 	// match or line (rules files, regexTarget "match" and "line").
 	contextAllow map[string]*contextAllow
+	structTag    string // see WithStructTag
 	errs         []error
 }
 

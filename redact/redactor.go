@@ -44,6 +44,7 @@ type Redactor struct {
 	hmacKey     []byte
 	allow       []*regexp.Regexp
 	observer    func(string)
+	structTag   string // see WithStructTag
 	// ctx: pattern index -> its allowlists on the match or line (rules
 	// files); shorter than pats, or nil, where patterns have none.
 	ctx []*contextAllow
@@ -110,10 +111,11 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 
 	r := &Redactor{
-		mode:     s.mode,
-		mask:     s.mask,
-		hmacKey:  s.hmacKey,
-		observer: s.observer,
+		mode:      s.mode,
+		mask:      s.mask,
+		hmacKey:   s.hmacKey,
+		observer:  s.observer,
+		structTag: s.structTag,
 	}
 	r.labelPrefix, r.labelSuffix, _ = strings.Cut(s.labelFormat, "%s")
 

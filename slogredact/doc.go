@@ -27,52 +27,53 @@
 //     dropped as slog drops them.
 //   - Strings, keys and group names are scanned by the patterns; only the
 //     secret is replaced.
-//   - Values keep the kind the inner handler expects: an error stays an
-//     error, []byte (or a named byte-slice type) stays that type, and a
-//     struct, map or slice whose encoded form holds a secret is replaced by
-//     its redacted form as a map[string]any or []any, which handlers still
-//     render as an object or array, with every non-secret field kept.
-//   - A value of kind Any is checked in the renderings the inner handler
-//     uses. A [*slog.JSONHandler] writes the JSON encoding (Error for an
-//     error without MarshalJSON). A [*slog.TextHandler] writes MarshalText
-//     when the value has it, and the fmt "%+v" form otherwise; a value fmt
-//     renders field by field is also checked as JSON, whose field names
-//     tell which values are under a sensitive key. Any other handler may
-//     render a value any way: its JSON encoding, MarshalText, fmt form and
-//     Error are all checked.
-//   - Each rendering is produced once per log call, so each method of a
-//     value (MarshalJSON, MarshalText, String, Format, Error, LogValue) runs
-//     at most once for it, and what is written is what was checked. When a
-//     rendering called a method of the program, which could answer
-//     differently the next time, or held a secret, the inner handler is
-//     given a stand-in that renders as the checked text, redacted, rather
-//     than the value: a json.RawMessage for the JSON handler, a string for
-//     the text handler, an error whose Error, fmt form and MarshalText are
-//     the checked ones for an error, and for other handlers a value whose
-//     String, fmt form, MarshalText and MarshalJSON are. Values of a few
-//     standard-library types whose methods only render their own data
-//     (errors.New, fmt.Errorf, time, net, net/netip and net/url values) are
-//     passed on as they are when clean.
-//   - Byte slices and arrays inside a struct, map, slice or pointer, which
-//     encoding/json writes as base64 (or numbers) and fmt as numbers, are
-//     checked as bytes: one holding a secret is written as its redacted
-//     text, one under a strong field name or map key (or under a weak one,
-//     when its text looks like a credential) as the marker.
+//   - Values of kind Any go through the walker the four adapters share
+//     (internal/structval), so a value gets the same decision whichever
+//     logger writes it. Values keep the kind the inner handler expects: an
+//     error stays an error, []byte (or a named byte-slice type) stays that
+//     type. A struct, map or slice is checked without being encoded (a
+//     reflection pre-scan of its strings, keys, field names and bytes,
+//     with a per-type cache): a clean one is passed on as it is. One that
+//     holds a secret is replaced, for a [*slog.JSONHandler] by its
+//     redacted JSON encoding (a json.RawMessage, fields in their order),
+//     for other handlers by its redacted form as map[string]any or []any.
+//   - The [*slog.TextHandler] therefore prints a struct holding a secret
+//     as a map with its JSON field names in sorted order, not in the
+//     "{Name:… Password:…}" shape of fmt: slog.Any("u", User{Name: "ada",
+//     Password: "…"}) prints u=map[Name:ada Password:[REDACTED]]. A
+//     struct whose secret is only in unexported fields keeps fmt's shape,
+//     redacted as text.
+//   - Struct tags: a field tagged `redact:"true"` is masked whole, one
+//     tagged `redact:"-"` is dropped (the key is set by
+//     [redact.WithStructTag]). A [redact.Secret] is masked wherever it
+//     sits, even in an unexported field.
+//   - A value rendered by a method of its own (MarshalJSON for the JSON
+//     handler, MarshalText or String, Error and Format for the text
+//     handler, any of them for other handlers; LogValue for every handler)
+//     has that method called once per log call: what it returned is what
+//     is checked and written. Values of a few standard-library types whose
+//     methods only render their own data (errors.New, fmt.Errorf, time,
+//     net, net/netip and net/url values) are passed on when clean.
+//   - An error other than those of errors.New and fmt.Errorf is written as
+//     a stand-in: Error and "%+v" give the redacted texts, errors.Is sees
+//     the original chain, Unwrap gives stand-ins of the causes.
+//   - Byte slices and arrays, which encoding/json writes as base64 (or
+//     numbers) and fmt as numbers, are checked as text: one holding a
+//     secret is written as its redacted text, one under a strong field
+//     name or map key (or under a weak one, when its text or its base64
+//     looks like a credential) as the marker. An error whose data holds
+//     such bytes is masked whole: its message may show them as numbers.
 //   - Redaction fails closed: a panic in a LogValue, String, Error,
 //     MarshalText or MarshalJSON method (or an error it returns), a value
-//     that cannot be encoded or walked, groups or values nested deeper than
-//     64 levels, and byte slices holding a secret that a method of the
-//     program may have written in a form of its own (they are not found in
-//     its output as base64 or numbers) are replaced by the redactor's
-//     [redact.Redactor.Marker]. The panic never reaches the caller.
+//     that cannot be encoded, a pointer cycle and groups or values nested
+//     deeper than 32 levels are replaced by the redactor's
+//     [redact.Redactor.Marker] at that point. The panic never reaches the
+//     caller.
 //   - A record holding nothing to redact is passed on untouched: the output
 //     is byte for byte the inner handler's, and with a [*slog.JSONHandler]
-//     no allocation is added, except for maps logged as Any (encoding/json
-//     allocates to sort their keys when they are encoded to be checked),
-//     values of type [slog.LogValuer], whose resolved values need a new
-//     record, and values whose rendering calls a method of the program,
-//     which get a stand-in. With other handlers, checking the fmt form of
-//     a struct can allocate too.
+//     no allocation is added, except for values of type [slog.LogValuer],
+//     whose resolved values need a new record, and values whose rendering
+//     calls a method of the program, which get a stand-in.
 //
 // What it cannot do:
 //
@@ -84,9 +85,8 @@
 //     checked renderings were clean and called no method of the program.
 //   - Strings are not decoded from base64: only byte slices, which the
 //     encoders turn into base64 themselves, are checked as bytes.
-//   - A redacted error keeps errors.Is working but does not unwrap (and
-//     errors.As does not reach the original): a handler that walked the
-//     chain would print the raw causes.
+//   - A redacted error keeps errors.Is working and unwraps to stand-ins,
+//     so errors.As does not reach the original types.
 //
 // [ReplaceAttr] offers the same redaction as a [slog.HandlerOptions]
 // ReplaceAttr function, for programs that build their own handlers.

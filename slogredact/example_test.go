@@ -46,3 +46,25 @@ func ExampleReplaceAttr() {
 	// Output:
 	// level=INFO msg="login with password=[REDACTED]" user=ada apiKey=[REDACTED]
 }
+
+// A struct holding a secret is written by the TextHandler as its redacted
+// map (JSON names, sorted keys), not in fmt's "{Name:… Password:…}" shape;
+// a clean one is written as the bare handler writes it. Struct tags and
+// redact.Secret are honoured.
+func ExampleNewHandler_textHandler() {
+	type Account struct {
+		Name     string
+		Password string
+		PIN      string `redact:"true"`
+		Vault    redact.Secret[string]
+	}
+	inner := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: dropTime})
+	logger := slog.New(slogredact.NewHandler(inner, redact.MustNew()))
+
+	pw := "hunter2-" + "Qz8"
+	logger.Info("login", "acct", Account{Name: "ada", Password: pw, PIN: "4711", Vault: redact.NewSecret(pw)})
+	logger.Info("login", "acct", Account{Name: "bob"})
+	// Output:
+	// level=INFO msg=login acct="map[Name:ada PIN:[REDACTED] Password:[REDACTED] Vault:[REDACTED]]"
+	// level=INFO msg=login acct="{Name:bob Password: PIN: Vault:[REDACTED]}"
+}

@@ -5,7 +5,7 @@ import (
 	"log/slog"
 	"sync"
 
-	"github.com/logredact/logredact/internal/anyredact"
+	"github.com/logredact/logredact/internal/structval"
 	"github.com/logredact/logredact/redact"
 )
 
@@ -41,7 +41,7 @@ func NewHandler(next slog.Handler, r *redact.Redactor) *Handler {
 	if r == nil {
 		r = defaultRedactor()
 	}
-	return &Handler{next: next, e: newEngine(r, next, newKeyCache())}
+	return &Handler{next: next, e: newEngine(r, next)}
 }
 
 // Enabled reports whether the wrapped handler handles records at level.
@@ -54,7 +54,7 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 // same time, level and PC carries the redacted message and attributes. Rec
 // itself is never modified.
 func (h *Handler) Handle(ctx context.Context, rec slog.Record) error {
-	msg := h.e.r.String(rec.Message)
+	msg := h.e.w.Text(rec.Message)
 	var (
 		out     slog.Record
 		started bool
@@ -104,7 +104,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	red, _ := h.e.attrs(attrs, h.maskKey, 0)
 	h2 := *h
 	h2.next = h.next.WithAttrs(red)
-	h2.e = newEngine(h.e.r, h2.next, h.e.keys)
+	h2.e = newEngine(h.e.r, h2.next)
 	return &h2
 }
 
@@ -117,8 +117,8 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	name = h.e.r.String(name)
 	h2 := *h
 	h2.next = h.next.WithGroup(name)
-	h2.e = newEngine(h.e.r, h2.next, h.e.keys)
-	if h2.maskKey == "" && anyredact.KeyTier(h.e.r, name) == anyredact.Strong {
+	h2.e = newEngine(h.e.r, h2.next)
+	if h2.maskKey == "" && h.e.r.KeyTier(name) == redact.KeyStrong {
 		h2.maskKey = name
 	}
 	return &h2
@@ -148,11 +148,11 @@ func ReplaceAttr(r *redact.Redactor) func(groups []string, a slog.Attr) slog.Att
 	if r == nil {
 		r = defaultRedactor()
 	}
-	e := engine{r: r, keys: newKeyCache()}
+	e := engine{r: r, w: structval.For(r), sink: structval.Any}
 	return func(groups []string, a slog.Attr) slog.Attr {
 		maskKey := ""
 		for _, g := range groups {
-			if _, tier := e.key(g); tier == anyredact.Strong {
+			if _, tier := e.key(g); tier == redact.KeyStrong {
 				maskKey = g
 				break
 			}

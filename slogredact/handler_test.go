@@ -250,7 +250,15 @@ func TestValueKinds(t *testing.T) {
 				}
 			}},
 		{"marshal-json-panic", func(l *slog.Logger) { l.Info("m", "p", panicMarshaler{keyOnly}) },
-			func(t *testing.T, _ string, m map[string]any) { assert.Equal(t, mask, m["p"]) }},
+			func(t *testing.T, f string, m map[string]any) {
+				if f == "text" {
+					// fmt never calls MarshalJSON: the struct is written
+					// as its redacted tree.
+					assert.NotContains(t, fmt.Sprint(m["p"]), keyOnly)
+					return
+				}
+				assert.Equal(t, mask, m["p"])
+			}},
 		{"raw-message", func(l *slog.Logger) {
 			l.Info("m", "raw", json.RawMessage(`{"password":"`+keyOnly+`","n":1}`))
 		}, func(t *testing.T, f string, m map[string]any) {
@@ -335,7 +343,11 @@ func TestKindsKept(t *testing.T) {
 	require.True(t, ok, "err is %T, want an error", as["err"].Any())
 	assert.NotContains(t, e.Error(), password)
 	assert.True(t, errors.Is(e, errSentinel), "errors.Is must see through the redacted error")
-	assert.Nil(t, errors.Unwrap(e), "the redacted error must not expose the raw chain")
+	// Unwrap gives stand-ins of the causes (or the clean originals of
+	// errors.New), never a raw message.
+	if u := errors.Unwrap(e); u != nil {
+		assert.NotContains(t, u.Error(), password, "the redacted error must not expose the raw chain")
+	}
 
 	b, ok := as["body"].Any().([]byte)
 	require.True(t, ok, "body is %T, want []byte", as["body"].Any())

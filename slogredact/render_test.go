@@ -295,7 +295,8 @@ func TestBytesInside(t *testing.T) {
 			List:  []withBytes{{Note: "x"}, {Body: tok}},
 			M:     map[string]any{"k": withBytes{Body: tok}},
 		}, ""},
-		{"cycle", loop, mask},
+		// The cycle is cut by the marker where it closes.
+		{"cycle", loop, `{"B":"token [REDACTED]","Next":"[REDACTED]"}`},
 	}
 	for _, c := range cases {
 		for _, f := range formats {

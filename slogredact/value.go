@@ -3,120 +3,42 @@ package slogredact
 import (
 	"log/slog"
 	"strconv"
-	"strings"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
-	"github.com/logredact/logredact/internal/anyredact"
+	"github.com/logredact/logredact/internal/structval"
 	"github.com/logredact/logredact/redact"
 )
 
 // maxDepth bounds group nesting. A LogValuer can build groups without end;
-// past this depth a value is masked rather than walked (fail closed).
-const maxDepth = 64
+// past this depth a value is masked rather than walked (fail closed). It
+// is the walker's one depth cap.
+const maxDepth = structval.MaxDepth
 
 // maxLogValues is how many LogValue calls one value may chain, as in slog.
 const maxLogValues = 100
 
-// engine redacts slog values. target is the kind of the next handler: a
-// value of kind Any is checked in the renderings that handler uses, and
-// in every rendering when it is not a handler of log/slog.
+// engine redacts slog values: slog's groups, kinds and LogValuers here,
+// every Go value of kind Any through the shared walker.
 type engine struct {
-	r      *redact.Redactor
-	target target
-	keys   *keyCache
-	// weakKey is the weak key (see anyredact.Weak) a value of kind Any is
-	// logged under, or "": a scalar rendering of the value is then masked
-	// whole when it looks like a credential.
-	weakKey string
+	r    *redact.Redactor
+	w    *structval.Walker
+	sink structval.Sink
 }
 
-// target is what the engine knows of the next handler.
-type target uint8
-
-const (
-	anyHandler  target = iota // unknown: it may render a value any way
-	jsonHandler               // *slog.JSONHandler
-	textHandler               // *slog.TextHandler
-)
-
-func newEngine(r *redact.Redactor, next slog.Handler, keys *keyCache) engine {
-	t := anyHandler
+func newEngine(r *redact.Redactor, next slog.Handler) engine {
+	sink := structval.Any
 	switch next.(type) {
 	case *slog.JSONHandler:
-		t = jsonHandler
+		sink = structval.JSON
 	case *slog.TextHandler:
-		t = textHandler
+		sink = structval.Text
 	}
-	return engine{r: r, target: t, keys: keys}
-}
-
-// keyCacheSize is the number of keys a keyCache can remember.
-const keyCacheSize = 256
-
-// maxCachedKey bounds the keys worth remembering: attribute keys are short
-// names, and longer text is likelier to be data than a name.
-const maxCachedKey = 64
-
-// keyCache remembers, for clean keys, their tier (anyredact.KeyTier). Attribute
-// keys are few and repeat on every record, while checking one means two
-// prefilter scans (patterns, then sensitive names). The cache is shared by
-// a Handler and every Handler derived from it. It only ever fills empty
-// slots, so it allocates at most keyCacheSize times in its life, and it
-// compares whole keys, so a collision costs a check, never a wrong answer.
-type keyCache struct {
-	slots [keyCacheSize]atomic.Pointer[keyEntry]
-}
-
-type keyEntry struct {
-	key  string
-	tier anyredact.Tier
-}
-
-func newKeyCache() *keyCache { return new(keyCache) }
-
-// keyHash spreads attribute keys over the cache's slots. It reads at most
-// the first and the last 8 bytes and the length, which tell short names
-// apart, and costs less than a full hash: a collision only means one of the
-// keys is checked afresh each time.
-func keyHash(k string) uint64 {
-	h := uint64(len(k))
-	n := min(len(k), 8)
-	for i := 0; i < n; i++ {
-		h = h<<8 | uint64(k[i])
-	}
-	if len(k) > 8 {
-		var t uint64
-		for i := max(8, len(k)-8); i < len(k); i++ {
-			t = t<<8 | uint64(k[i])
-		}
-		h ^= t * 0xff51afd7ed558ccd
-	}
-	h *= 0x9e3779b97f4a7c15
-	return h >> 56
+	return engine{r: r, w: structval.For(r), sink: sink}
 }
 
 // key returns key redacted and the tier of the result.
-func (e *engine) key(key string) (string, anyredact.Tier) {
-	c := e.keys
-	if c == nil || len(key) > maxCachedKey {
-		key = e.r.String(key)
-		return key, anyredact.KeyTier(e.r, key)
-	}
-	slot := &c.slots[keyHash(key)%keyCacheSize]
-	if ke := slot.Load(); ke != nil && ke.key == key {
-		return key, ke.tier
-	}
-	red := e.r.String(key)
-	tier := anyredact.KeyTier(e.r, red)
-	if red == key && slot.Load() == nil {
-		// Keys holding a secret are not kept: they are rare, and the
-		// observer must hear of each one.
-		slot.CompareAndSwap(nil, &keyEntry{key: strings.Clone(key), tier: tier})
-	}
-	return red, tier
-}
+func (e *engine) key(key string) (string, redact.KeyTier) { return e.w.Key(key) }
 
 // attrs redacts as. It returns as itself, unchanged, when nothing in it
 // needed redacting, and a new slice otherwise.
@@ -141,9 +63,9 @@ func (e *engine) attrs(as []slog.Attr, maskKey string, depth int) ([]slog.Attr, 
 // attr redacts *a in place and reports whether it changed it. A non-empty
 // maskKey is a strong key above a: a's value is then masked whole. Under a
 // weak key of its own, a's value is masked whole if it is a scalar whose
-// text looks like a credential, and walked otherwise. It
-// works through a pointer because it runs for every attribute of every
-// record: on the clean path nothing is copied back.
+// text looks like a credential, and walked otherwise. It works through a
+// pointer because it runs for every attribute of every record: on the
+// clean path nothing is copied back.
 func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 	changed := false
 	k, tier := e.key(a.Key)
@@ -154,24 +76,26 @@ func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 		a.Value = slog.StringValue(e.r.Marker())
 		return true
 	}
-	if a.Value.Kind() == slog.KindLogValuer {
+	kind := a.Value.Kind()
+	if kind == slog.KindLogValuer {
 		// The resolved value is passed on even when clean: resolving it
 		// again in the next handler could give a different answer.
 		a.Value, changed = e.resolve(a.Value), true
+		kind = a.Value.Kind()
 	}
-	if maskKey == "" && tier == anyredact.Strong {
+	if maskKey == "" && tier == redact.KeyStrong {
 		maskKey = a.Key
 	}
 	if maskKey != "" {
 		return e.masked(a, maskKey, depth) || changed
 	}
-	if tier == anyredact.Weak && e.weakScalar(a) {
+	if tier == redact.KeyWeak && e.weakScalar(a) {
 		return true
 	}
-	switch a.Value.Kind() {
+	switch kind {
 	case slog.KindString:
 		if s := a.Value.String(); s != "" {
-			if s2 := e.r.String(s); s2 != s {
+			if s2 := e.w.Text(s); s2 != s {
 				a.Value, changed = slog.StringValue(s2), true
 			}
 		}
@@ -180,20 +104,28 @@ func (e *engine) attr(a *slog.Attr, maskKey string, depth int) bool {
 			a.Value, changed = slog.GroupValue(g...), true
 		}
 	case slog.KindAny:
-		ea := e
-		if tier == anyredact.Weak {
-			// A copy, so the key reaches the renderings of this value
-			// only; it holds three words and a string, and stays on
-			// the stack.
-			ew := *e
-			ew.weakKey = a.Key
-			ea = &ew
-		}
-		if v, ch := ea.any(a.Value.Any()); ch {
+		if v, ch := e.any(a.Value.Any(), a.Key, tier); ch {
 			a.Value, changed = v, true
 		}
 	}
 	return changed
+}
+
+// any redacts a value of kind Any with the shared walker, in the
+// renderings the next handler uses.
+func (e *engine) any(x any, key string, tier redact.KeyTier) (slog.Value, bool) {
+	switch x.(type) {
+	case nil, slog.Level, *slog.Source:
+		return slog.Value{}, false
+	}
+	out, ch := e.w.Value(x, key, tier, e.sink)
+	if !ch {
+		return slog.Value{}, false
+	}
+	if s, ok := out.(string); ok {
+		return slog.StringValue(s), true
+	}
+	return slog.AnyValue(out), true
 }
 
 // weakScalar masks *a whole, and reports true, when its value is a scalar
@@ -304,19 +236,18 @@ func (e *engine) elided(as []slog.Attr, depth int) bool {
 }
 
 // mask returns the replacement of v, a value that is not a string, under
-// the strong key maskKey. Such a value is always replaced, as the JSON
-// rewriter replaces any value but a string under a strong key: a text that
-// reads as a placeholder ("true", "[hidden]") gets the marker. The value's
-// text matters only to replacement modes that derive the marker from the
-// secret (HMAC).
-func (e *engine) mask(maskKey string, v slog.Value) (s string) {
-	defer func() {
-		if recover() != nil {
-			s = e.r.Marker()
-		}
-	}()
-	text := v.String()
-	if text == "" || !e.r.MasksValue(maskKey, text) {
+// the strong key maskKey: the marker, or for a scalar the replacement
+// [redact.Redactor.Field] derives from its text (HMAC mode). A value of
+// kind Any is not rendered: its methods could panic or leak.
+func (e *engine) mask(maskKey string, v slog.Value) string {
+	var text string
+	switch v.Kind() {
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindDuration, slog.KindTime, slog.KindBool:
+		text = v.String()
+	default:
+		return e.r.Marker()
+	}
+	if !e.r.MasksValue(maskKey, text) {
 		return e.r.Marker()
 	}
 	return e.r.Field(maskKey, text)

@@ -2,11 +2,11 @@ package zapredact
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/logredact/logredact/internal/structval"
 	"github.com/logredact/logredact/redact"
 )
 
@@ -19,6 +19,7 @@ var defaultRedactor = sync.OnceValue(func() *redact.Redactor { return redact.Mus
 type core struct {
 	inner zapcore.Core
 	r     *redact.Redactor
+	w     *structval.Walker
 
 	// mask is the strong sensitive key of a namespace opened by context
 	// fields (With); every value logged after it lands inside that
@@ -28,12 +29,6 @@ type core struct {
 	// hook is c.before, bound once: passing a stored func value to
 	// CheckedEntry.Before does not allocate, a fresh method value would.
 	hook zapcore.CheckPreWriteHook
-
-	// cleanName is the first logger name this core found clean. A logger
-	// keeps its name for every entry, so remembering one saves scanning
-	// it per entry; remembering only the first means no allocation
-	// however many names share the core.
-	cleanName atomic.Pointer[string]
 }
 
 var (
@@ -118,7 +113,7 @@ func NewCore(inner zapcore.Core, r *redact.Redactor) zapcore.Core {
 }
 
 func newCore(inner zapcore.Core, r *redact.Redactor, mask string) *core {
-	c := &core{inner: inner, r: r, mask: mask}
+	c := &core{inner: inner, r: r, w: structval.For(r), mask: mask}
 	c.hook = c.before
 	return c
 }
@@ -128,8 +123,12 @@ func newCore(inner zapcore.Core, r *redact.Redactor, mask string) *core {
 //
 //	logger, err := zap.NewProduction(zapredact.WrapCore(r))
 //
-// As with NewCore, apply it to the root logger: fields that the logger
-// already carries from With are encoded and stay as they are.
+// Fields attached to the inner core before it is wrapped are already
+// encoded and are not redacted: fields the logger carries from With, and
+// with zap.Config.Build the config's InitialFields (zap encodes them into
+// the core it builds, before options run). Apply WrapCore to the root
+// logger, and build from a zap.Config with [Build], which redacts
+// InitialFields.
 func WrapCore(r *redact.Redactor) zap.Option {
 	return zap.WrapCore(func(c zapcore.Core) zapcore.Core { return NewCore(c, r) })
 }
@@ -160,28 +159,16 @@ func (c *core) Check(ent zapcore.Entry, ce *zapcore.CheckedEntry) *zapcore.Check
 	if ce == nil {
 		return nil
 	}
-	ce.Message = c.r.String(ce.Message)
+	ce.Message = c.w.Text(ce.Message)
 	ce.LoggerName = c.name(ce.LoggerName)
 	return ce.Before(ent, c.hook)
 }
 
 // name returns the logger name redacted. Logger.Named joins names with
-// dots, and a name built from data ("client." + id) may carry a secret.
-func (c *core) name(n string) string {
-	if n == "" {
-		return n
-	}
-	if p := c.cleanName.Load(); p != nil && *p == n {
-		return n
-	}
-	red := c.r.String(n)
-	if red == n && c.cleanName.Load() == nil {
-		p := new(string) // not &n: n would escape, and allocate, on every call
-		*p = n
-		c.cleanName.CompareAndSwap(nil, p)
-	}
-	return red
-}
+// dots, and a name built from data ("client." + id) may carry a secret. A
+// logger keeps its name for every entry: the walker's cache of clean
+// texts answers for it.
+func (c *core) name(n string) string { return c.w.Text(n) }
 
 // before is the pre-write hook registered by Check.
 func (c *core) before(ent zapcore.Entry, fields []zapcore.Field) (zapcore.Entry, []zapcore.Field) {
@@ -196,7 +183,7 @@ func (c *core) before(ent zapcore.Entry, fields []zapcore.Field) (zapcore.Entry,
 // Logger never calls it (Check registers inner, not c); it serves code
 // that drives a Core by hand.
 func (c *core) Write(ent zapcore.Entry, fields []zapcore.Field) error {
-	ent.Message = c.r.String(ent.Message)
+	ent.Message = c.w.Text(ent.Message)
 	ent.LoggerName = c.name(ent.LoggerName)
 	ent, fields = c.before(ent, fields)
 	return c.inner.Write(ent, fields)

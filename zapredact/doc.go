@@ -60,13 +60,22 @@
 //     cost none. Objects and arrays are redacted while each core encodes
 //     them, so under a Tee their marshalers run once per core.
 //   - A core may see the replacements rather than the values logged: an
-//     error arrives as an error holding only the redacted text (errors.Is
-//     and errors.As no longer find the original), a Stringer as a string,
-//     and zap.Any of a composite value as a [encoding/json.Marshaler]. A
-//     custom reflected encoder (EncoderConfig.NewReflectedEncoder) must
-//     honour json.Marshaler, as JSON encoders do.
-//   - zap.Any of structs, maps and slices (zap.Reflect) is encoded to JSON
-//     to be inspected, which allocates even when it is clean; a redacted
-//     one is written as an object with keys in sorted order.
-//   - Keys are never redacted, only values.
+//     error arrives as a stand-in holding only the redacted texts, in
+//     zap's layout (key, keyVerbose, keyCauses); errors.Is still finds the
+//     original chain, Unwrap gives stand-ins, errors.As no longer finds
+//     the original types. A Stringer arrives as a string, and zap.Any of a
+//     composite value holding a secret as its redacted JSON encoding (a
+//     json.RawMessage). A custom reflected encoder
+//     (EncoderConfig.NewReflectedEncoder) must honour json.Marshaler, as
+//     JSON encoders do.
+//   - zap.Any of structs, maps and slices (zap.Reflect) goes through the
+//     walker the four adapters share (internal/structval): a reflection
+//     pre-scan clears a clean value without encoding it, and it is passed
+//     on as it is; struct tags `redact:"true"` and `redact:"-"` and
+//     [redact.Secret] values are honoured.
+//   - Keys are redacted like values, at every depth (a token used as a map
+//     key or field key does not survive), as in the other adapters.
+//   - Fields attached to the inner core before it was wrapped are already
+//     encoded: wrap the root, and build from a zap.Config with [Build],
+//     which redacts InitialFields.
 package zapredact

@@ -64,3 +64,18 @@ func ExampleWrapCore() {
 	// {"level":"info","msg":"login","user":"bob","password":"[REDACTED]"}
 	// {"level":"info","msg":"retrying postgres://app:[REDACTED]@db/x"}
 }
+
+func ExampleBuild() {
+	cfg := zap.NewProductionConfig()
+	cfg.OutputPaths = []string{"stdout"}
+	cfg.EncoderConfig.TimeKey = ""
+	cfg.DisableCaller = true
+	cfg.InitialFields = map[string]any{"service": "api", "db": "postgres://app:" + "s3cr3t" + "Pa55" + "@db:5432/x"}
+	logger, err := zapredact.Build(cfg, redact.MustNew())
+	if err != nil {
+		panic(err)
+	}
+	logger.Info("started")
+	// Output:
+	// {"level":"info","msg":"started","db":"postgres://app:[REDACTED]@db:5432/x","service":"api"}
+}

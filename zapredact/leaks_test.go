@@ -284,7 +284,7 @@ func (g *lazyGroup) Errors() []error { return g.errs }
 
 // TestBytesInStructs checks that []byte inside a value logged with zap.Any
 // or zap.Reflect, which zap writes as base64, is redacted too. It depends
-// on the shared value walker (internal/anyredact) looking into []byte
+// on the shared value walker (internal/structval) looking into []byte
 // (issue 12); it fails until the walker does.
 func TestBytesInStructs(t *testing.T) {
 	r := testRedactor(t)
