@@ -118,8 +118,11 @@ func New(keywords []string, groups []uint8) (*Matcher, error) {
 		depth int
 		kws   []int32
 	}
-	nodes := []node{{}}
-	next := make([]int32, nc)
+	// The tables are sized once: growing them node by node costs more
+	// than the rest of New for a catalog of a thousand keywords.
+	count := trieNodes(keywords)
+	nodes := make([]node, 1, count)
+	next := make([]int32, count*nc)
 	for i := range next {
 		next[i] = -1
 	}
@@ -131,9 +134,6 @@ func New(keywords []string, groups []uint8) (*Matcher, error) {
 			if nx < 0 {
 				nx = int32(len(nodes))
 				nodes = append(nodes, node{depth: j + 1})
-				for range nc {
-					next = append(next, -1)
-				}
 				next[int(cur)*nc+c] = nx
 			}
 			cur = nx
@@ -151,21 +151,25 @@ func New(keywords []string, groups []uint8) (*Matcher, error) {
 	order = append(order, 0)
 	for q := 0; q < len(order); q++ {
 		u := order[q]
-		for c := range nc {
-			v := next[int(u)*nc+c]
+		row := next[int(u)*nc : int(u)*nc+nc]
+		// The failure state's row is complete: it is shallower. The
+		// root's own row stands in for it at the root, whose missing
+		// edges lead back to the root.
+		frow := next[int(nodes[u].fail)*nc : int(nodes[u].fail)*nc+nc]
+		for c, v := range row {
 			if v >= 0 {
 				if u == 0 {
 					nodes[v].fail = 0
 				} else {
-					nodes[v].fail = next[int(nodes[u].fail)*nc+c]
+					nodes[v].fail = frow[c]
 				}
 				order = append(order, v)
 				continue
 			}
 			if u == 0 {
-				next[c] = 0
+				row[c] = 0
 			} else {
-				next[int(u)*nc+c] = next[int(nodes[u].fail)*nc+c]
+				row[c] = frow[c]
 			}
 		}
 		if u != 0 {
@@ -217,8 +221,9 @@ func New(keywords []string, groups []uint8) (*Matcher, error) {
 	copy(unsafe.Slice((*byte)(unsafe.Pointer(&m.tab[0])), 256), class[:])
 	m.trans = m.tab[classWords:]
 	for i, u := range order {
-		for c := range nc {
-			m.trans[i*nc+c] = value[next[int(u)*nc+c]]
+		out := m.trans[i*nc : i*nc+nc]
+		for c, v := range next[int(u)*nc : int(u)*nc+nc] {
+			out[c] = value[v]
 		}
 	}
 	return m, nil
@@ -236,3 +241,28 @@ func (m *Matcher) Len() int { return m.n }
 
 // MaxLen returns the length of the longest keyword.
 func (m *Matcher) MaxLen() int { return m.maxLen }
+
+// trieNodes is the number of nodes of the trie of the keywords, folded to
+// lower case, the root included: each keyword in sorted order adds the
+// bytes it does not share with the one before.
+func trieNodes(keywords []string) int {
+	folded := make([]string, len(keywords))
+	for i, k := range keywords {
+		b := []byte(k)
+		for j, c := range b {
+			b[j] = fold(c)
+		}
+		folded[i] = string(b)
+	}
+	slices.Sort(folded)
+	n, prev := 1, ""
+	for _, k := range folded {
+		common := 0
+		for common < len(k) && common < len(prev) && k[common] == prev[common] {
+			common++
+		}
+		n += len(k) - common
+		prev = k
+	}
+	return n
+}
