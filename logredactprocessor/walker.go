@@ -36,6 +36,7 @@ const maxDepth = 128
 type walker struct {
 	r       *redact.Redactor
 	summary string // summarySilent, summaryInfo or summaryDebug
+	keys    keyCache
 
 	// hook, when set by a test, runs before each value is redacted; it lets
 	// tests make redaction fail.
@@ -52,6 +53,9 @@ func newWalker(r *redact.Redactor, summary string) *walker {
 // text redacts s read as free text, for strings that are not pdata values
 // (event names, span names, status messages). It reports whether s changed.
 func (w *walker) text(s string, t *tally) (out string, changed bool) {
+	if s == "" {
+		return s, false
+	}
 	defer func() {
 		if recover() != nil {
 			out, changed = w.r.Marker(), true
@@ -93,8 +97,9 @@ func (w *walker) body(v pcommon.Value, t *tally) {
 func (w *walker) attrs(m pcommon.Map, t *tally, depth int) {
 	var secretKeys []string
 	for k, v := range m.All() {
-		w.value(k, true, v, t, depth)
-		if w.r.String(k) != k {
+		sensitive, secret := w.classify(k)
+		w.value(k, sensitive, v, t, depth)
+		if secret {
 			secretKeys = append(secretKeys, k)
 		}
 	}
@@ -125,9 +130,10 @@ func (w *walker) rekey(m pcommon.Map, k string, t *tally) {
 	tmp.MoveTo(m.PutEmpty(nk))
 }
 
-// value redacts v in place. keyed says whether v has a key (a map entry or
-// an element of a keyed slice); key is then its key.
-func (w *walker) value(key string, keyed bool, v pcommon.Value, t *tally, depth int) {
+// value redacts v in place. key is its key ("" for a body, the slice's key
+// for a slice element) and sensitive says whether that is a sensitive name
+// (see walker.classify).
+func (w *walker) value(key string, sensitive bool, v pcommon.Value, t *tally, depth int) {
 	defer func() {
 		if recover() != nil {
 			v.SetStr(w.r.Marker())
@@ -140,7 +146,7 @@ func (w *walker) value(key string, keyed bool, v pcommon.Value, t *tally, depth 
 	switch v.Type() {
 	case pcommon.ValueTypeStr:
 		s := v.Str()
-		if keyed && w.r.MasksValue(key, s) {
+		if sensitive && w.r.MasksValue(key, s) {
 			v.SetStr(w.r.Field(key, s))
 			t.add(w, redact.KeyRule)
 			return
@@ -151,7 +157,7 @@ func (w *walker) value(key string, keyed bool, v pcommon.Value, t *tally, depth 
 	case pcommon.ValueTypeInt, pcommon.ValueTypeDouble, pcommon.ValueTypeBool:
 		// Only a sensitive key makes a number a secret; the text is built
 		// only then.
-		if keyed && w.r.IsSensitiveKey(key) {
+		if sensitive {
 			w.maskWhole(key, v, v.AsString(), t)
 		}
 	case pcommon.ValueTypeMap:
@@ -160,7 +166,7 @@ func (w *walker) value(key string, keyed bool, v pcommon.Value, t *tally, depth 
 			t.fail()
 			return
 		}
-		if keyed && w.r.IsSensitiveKey(key) && w.maskWhole(key, v, v.AsString(), t) {
+		if sensitive && w.maskWhole(key, v, v.AsString(), t) {
 			return
 		}
 		w.attrs(v.Map(), t, depth+1)
@@ -170,12 +176,12 @@ func (w *walker) value(key string, keyed bool, v pcommon.Value, t *tally, depth 
 			t.fail()
 			return
 		}
-		if keyed && w.r.IsSensitiveKey(key) && w.maskWhole(key, v, v.AsString(), t) {
+		if sensitive && w.maskWhole(key, v, v.AsString(), t) {
 			return
 		}
 		s := v.Slice()
 		for i := range s.Len() {
-			w.value(key, keyed, s.At(i), t, depth+1)
+			w.value(key, sensitive, s.At(i), t, depth+1)
 		}
 	case pcommon.ValueTypeBytes:
 		b := v.Bytes().AsRaw()
@@ -185,7 +191,7 @@ func (w *walker) value(key string, keyed bool, v pcommon.Value, t *tally, depth 
 		// A view, not a copy: String does not keep its input, and returns
 		// it unchanged when clean, so a clean value costs no allocation.
 		s := unsafe.String(unsafe.SliceData(b), len(b))
-		if keyed && w.r.IsSensitiveKey(key) && w.maskWhole(key, v, s, t) {
+		if sensitive && w.maskWhole(key, v, s, t) {
 			return
 		}
 		out := w.r.String(s)
