@@ -85,10 +85,9 @@ func BenchmarkLogs(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
-			ld := plog.NewLogs()
 			for b.Loop() {
 				b.StopTimer()
-				ld = plog.NewLogs()
+				ld := plog.NewLogs()
 				batch.CopyTo(ld)
 				b.StartTimer()
 				if err := bc.c.ConsumeLogs(ctx, ld); err != nil {
