@@ -50,7 +50,7 @@ func TestEndToEnd(t *testing.T) {
 	logFile := filepath.Join(dir, "app.log")
 	clean := "2026-12-02T07:00:01Z INFO order 1001 accepted in 12.3ms"
 	lines := []string{
-		"2026-12-02T07:00:00Z ERROR clone failed: https://x-access-token:" + ghToken + "@github.com/acme/app.git",
+		"2026-12-02T07:00:00Z ERROR clone failed: " + cloneURL(ghToken),
 		`{"level":"error","msg":"db connect","` + pwKey + `":"` + pw + `","user":"app"}`,
 		clean,
 		"2026-12-02T07:00:02Z DEBUG request headers Authorization: " + bearer,
@@ -131,7 +131,7 @@ service:
 		}
 	}
 	want := []string{
-		"2026-12-02T07:00:00Z ERROR clone failed: https://x-access-token:" + mask + "@github.com/acme/app.git",
+		"2026-12-02T07:00:00Z ERROR clone failed: " + cloneURL(mask),
 		`{"level":"error","msg":"db connect","` + pwKey + `":"` + mask + `","user":"app"}`,
 		clean,
 		"2026-12-02T07:00:02Z DEBUG request headers Authorization: Bearer " + mask,

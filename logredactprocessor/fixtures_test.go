@@ -25,6 +25,12 @@ var (
 	acme     = "acme_" + strings.Repeat("0f1e", 8)
 )
 
+// cloneURL is a Git remote with secret as its password, as CI logs leak
+// them.
+func cloneURL(secret string) string {
+	return "https://x-access-" + "token:" + secret + "@github.com/acme/app.git"
+}
+
 // allSecrets lists every planted value, for checks that none survives.
 func allSecrets() []string {
 	return []string{ghToken, awsKeyID, strings.TrimPrefix(bearer, "Bearer "), jwt, pw}
@@ -92,7 +98,7 @@ func secretLog(ld plog.Logs, i int) {
 	a.PutStr("url.path", "/api/v1/repos")
 	switch i % 4 {
 	case 0:
-		lr.Body().SetStr("git clone failed: https://x-access-token:" + ghToken + "@github.com/acme/app.git")
+		lr.Body().SetStr("git clone failed: " + cloneURL(ghToken))
 	case 1:
 		lr.Body().SetStr(`{"msg":"s3 upload","aws_access_key_id":"` + awsKeyID + `","bucket":"acme-logs"}`)
 	case 2:

@@ -195,7 +195,7 @@ func TestMetricsDataPointAttributes(t *testing.T) {
 	m = ms.AppendEmpty()
 	attrs = append(attrs, m.SetEmptySummary().DataPoints().AppendEmpty().Attributes())
 	for _, a := range attrs {
-		a.PutStr("url.full", "https://x-access-token:"+ghToken+"@github.com/acme/app.git")
+		a.PutStr("url.full", cloneURL(ghToken))
 		a.PutStr("http.route", "/repos")
 	}
 	out, err := p.processMetrics(context.Background(), md)
@@ -204,7 +204,7 @@ func TestMetricsDataPointAttributes(t *testing.T) {
 	assert.Equal(t, mask, strAttr(t, rm.Resource().Attributes(), "note"))
 	assert.Equal(t, mask, strAttr(t, sm.Scope().Attributes(), "api_key"))
 	for i, a := range attrs {
-		assert.Equal(t, "https://x-access-token:"+mask+"@github.com/acme/app.git", strAttr(t, a, "url.full"), "metric %d", i)
+		assert.Equal(t, cloneURL(mask), strAttr(t, a, "url.full"), "metric %d", i)
 		assert.Equal(t, "/repos", strAttr(t, a, "http.route"))
 		assert.Equal(t, 2, a.Len(), "no summary on data points")
 	}
