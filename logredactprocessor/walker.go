@@ -160,7 +160,7 @@ func (w *walker) value(key string, sensitive bool, v pcommon.Value, t *tally, de
 		if sensitive {
 			w.maskWhole(key, v, v.AsString(), t)
 		}
-	case pcommon.ValueTypeMap:
+	case pcommon.ValueTypeMap, pcommon.ValueTypeSlice:
 		if depth >= maxDepth {
 			v.SetStr(w.r.Marker())
 			t.fail()
@@ -169,14 +169,8 @@ func (w *walker) value(key string, sensitive bool, v pcommon.Value, t *tally, de
 		if sensitive && w.maskWhole(key, v, v.AsString(), t) {
 			return
 		}
-		w.attrs(v.Map(), t, depth+1)
-	case pcommon.ValueTypeSlice:
-		if depth >= maxDepth {
-			v.SetStr(w.r.Marker())
-			t.fail()
-			return
-		}
-		if sensitive && w.maskWhole(key, v, v.AsString(), t) {
+		if v.Type() == pcommon.ValueTypeMap {
+			w.attrs(v.Map(), t, depth+1)
 			return
 		}
 		s := v.Slice()
