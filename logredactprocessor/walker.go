@@ -14,8 +14,9 @@ import (
 // does with JSON.
 const maxDepth = 128
 
-// walker redacts pdata values in place with one Redactor. It holds no
-// per-call state and is safe for concurrent use.
+// walker redacts pdata values in place with one Redactor. Besides a cache
+// of attribute keys (see keyCache) it holds no state, and it is safe for
+// concurrent use.
 //
 // The rules it follows:
 //
