@@ -383,3 +383,19 @@ func TestRulesFile(t *testing.T) {
 	assert.Equal(t, "calling partner with [REDACTED:acme-token] and [REDACTED:github-pat]", lr.Body().Str())
 	assert.Equal(t, "[REDACTED:sensitive-key]", strAttr(t, lr.Attributes(), "x-acme-session"))
 }
+
+// TestFailureOutsideValueDropsBatch makes even the fail-closed write fail
+// (read-only data, which a pipeline never hands a mutating processor): the
+// batch is refused with an error instead of passed on unredacted, and
+// nothing panics.
+func TestFailureOutsideValueDropsBatch(t *testing.T) {
+	for _, propagate := range []bool{false, true} {
+		p := &redactProcessor{w: mustDefault(t).w, propagate: propagate, logger: zap.NewNop()}
+		ld := plog.NewLogs()
+		ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty().Body().SetStr("push " + ghToken)
+		ld.MarkReadOnly()
+		_, err := p.processLogs(context.Background(), ld)
+		require.ErrorIs(t, err, errBatch)
+		assert.NotContains(t, err.Error(), ghToken)
+	}
+}
