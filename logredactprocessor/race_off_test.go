@@ -1,0 +1,5 @@
+//go:build !race
+
+package logredactprocessor
+
+const raceEnabled = false
