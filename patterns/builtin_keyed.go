@@ -91,8 +91,16 @@ func (k keyed) pattern() Pattern {
 	// '=' separates a key from its value more often than it starts a
 	// base64 value, so it may stand before the value even when the
 	// alphabet has it (as padding).
-	before := strings.ReplaceAll(k.class, "=", "")
-	re := lead + `[\s\S]{0,` + strconv.Itoa(keyedGap) + `}?[^` + before + `](` + value + `)(?:[^` + k.class + `]|$)`
+	// A run of the alphabet inside a longer base64 string (a go.sum
+	// hash, a blob) is not a key: '+' counts as the alphabet at the
+	// edges even when the key's own alphabet lacks it. ('/' does not:
+	// keys sit in URL paths.)
+	edge := k.class
+	if !strings.Contains(edge, "+") {
+		edge = "+" + edge
+	}
+	before := strings.ReplaceAll(edge, "=", "")
+	re := lead + `[\s\S]{0,` + strconv.Itoa(keyedGap) + `}?[^` + before + `](` + value + `)(?:[^` + edge + `]|$)`
 	p := Pattern{
 		ID:          k.id,
 		Description: k.name + " credential near the provider's name",

@@ -13,6 +13,8 @@ func NearMisses() []string {
 	pub := pemArmour("PUBLIC KEY", gen(b64, 64*4, 902))
 	cert := pemArmour("CERTIFICATE", gen(b64, 64*8, 903))
 	return append([]string{
+		// A go.sum hash after a provider's module path: base64, not a key.
+		`github.com/DataDog/datadog-go v5.5.0/go.mod h1:` + gen(alnum, 7, 918) + `+` + gen(alnum, 35, 919) + `=`,
 		// Token usage and rate limiting.
 		`{"model":"gpt-4o","max_tokens":4096,"temperature":0.2}`,
 		`usage: {"prompt_tokens": 12, "completion_tokens": 34, "total_tokens": 46}`,
