@@ -150,7 +150,7 @@ func isPlaceholder(v string) bool {
 		if len(v) == 1 || v[1] == '{' || v[1] == '(' || v[1] == '$' {
 			return true
 		}
-		return isIdent(v[1:]) || isDigits(v[1:])
+		return isVarName(v[1:]) || isDigits(v[1:])
 	case '%':
 		// %s, %v, %+v, %(password)s, %PASSWORD%, %1.
 		if len(v) <= 3 || v[1] == '(' || v[len(v)-1] == '%' {
@@ -287,6 +287,23 @@ func isPath(v string) bool {
 		}
 	}
 	return true
+}
+
+// isVarName reports whether v, read after a '$', names a variable:
+// $DB_PASSWORD, $password, $dbPassword. A name that mixes lower case and
+// digits ($ecret123, $plainValue4711) is more likely a password that starts
+// with '$', so it is not a placeholder: when unsure, mask.
+func isVarName(v string) bool {
+	if !isIdent(v) {
+		return false
+	}
+	lower, digit := false, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		lower = lower || 'a' <= c && c <= 'z'
+		digit = digit || '0' <= c && c <= '9'
+	}
+	return !(lower && digit)
 }
 
 func isIdent(v string) bool {

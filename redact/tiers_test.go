@@ -52,7 +52,7 @@ func TestWeakValues(t *testing.T) {
 
 func TestPlaceholdersUnderAnyKey(t *testing.T) {
 	for _, v := range []string{
-		"${DB_PASSWORD}", "$1", "$PASSWORD", "%s", "%v", "%(password)s", "%PASSWORD%", "{{ .Token }}",
+		"${DB_PASSWORD}", "$1", "$PASSWORD", "$DB_PASS2", "$password", "$dbPassword", "%s", "%v", "%(password)s", "%PASSWORD%", "{{ .Token }}",
 		"{password}", "<token>", "[PASSWORD]", "[REDACTED]", "[REDACTED:generic-password]", "xxx",
 		"XXXXXXXX", "****", "***", "••••", "changeme", "CHANGEME", "your_password_here", "var.db_password",
 		"process.env.DB_PASSWORD", "os.Getenv(", "secrets.DB_TOKEN", "AKIAIOSFODNN7" + "EXAMPLE", "null",
@@ -60,7 +60,7 @@ func TestPlaceholdersUnderAnyKey(t *testing.T) {
 		assert.True(t, isPlaceholder(v), v)
 		assert.False(t, masksValue(tierStrong, v), v)
 	}
-	for _, v := range []string{"hunter2", "Summer(2024)", "p@ss=word", "dXNlcjpwYXNz=", "$ecret!", "x"} {
+	for _, v := range []string{"hunter2", "Summer(2024)", "p@ss=word", "dXNlcjpwYXNz=", "$ecret!", "$ecret123", "$plainValue4711", "x"} {
 		assert.False(t, isPlaceholder(v), v)
 	}
 }
