@@ -114,6 +114,11 @@ func buildPlan(expr string, keywords, allow []string) plan {
 		if f := fastFor(a); f != nil && len(f.seq) > 0 && f.seq[0].kind == fmBegin {
 			ac.fast = f
 		}
+		if ac.lits != nil {
+			// Its substring searches (IndexByte underneath) cost less than
+			// walking the secret for its first bytes.
+			ac.first = nil
+		}
 		p.allow = append(p.allow, ac)
 	}
 	if w := maxWidth(expr); w == unboundedWidth || w > firstView {
@@ -147,7 +152,8 @@ func buildPlan(expr string, keywords, allow []string) plan {
 // allowed reports whether the secret is a known non-secret for pattern c
 // or for the whole redactor.
 func (r *Redactor) allowed(c *compiled, secret string) bool {
-	for _, a := range c.plan.allow {
+	for i := range c.plan.allow {
+		a := &c.plan.allow[i]
 		if a.maxLen >= 0 && len(secret) > a.maxLen {
 			continue
 		}

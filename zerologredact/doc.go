@@ -31,7 +31,8 @@
 // field method: Str, Strs, Bytes, Stringer, Err, Errs, Interface/Any, Dict,
 // RawJSON, Msg and Msgf. Values that zerolog encodes beyond recognition,
 // such as Hex, are only protected by their key; so is a []byte inside a
-// struct or map given to Interface, which encoding/json writes as base64.
+// struct or map given to Interface, which encoding/json writes as base64,
+// unless the walker's encoders are installed (see below).
 //
 // An event with nothing to redact is written byte for byte as zerolog made
 // it, without allocating; an event with a secret changes only the secret.
@@ -90,6 +91,21 @@
 // caller of the field method, as it does without this package; the writer
 // cannot recover it. Wrap a Stringer that may panic with [Safe], which
 // recovers the panic and logs the mask instead.
+//
+// # The walker's encoders
+//
+// For Interface, Any, Fields, Err, AnErr and Errs, zerolog asks two
+// process-wide functions, zerolog.InterfaceMarshalFunc and
+// zerolog.ErrorMarshalFunc, to encode the value. [InterfaceMarshalFunc] and
+// [ErrorMarshalFunc] put the value walker the slog, zap and logrus adapters
+// use in their place, so those values get the same decisions as there: a
+// []byte in a struct is read as text before encoding/json turns it into
+// base64, struct tags and [redact.Secret] are honoured, and a panicking
+// MarshalJSON or Error, a pointer cycle or a value nested too deep becomes
+// the marker instead of reaching the caller. Install both at start-up:
+//
+//	zerolog.InterfaceMarshalFunc = zerologredact.InterfaceMarshalFunc(r)
+//	zerolog.ErrorMarshalFunc = zerologredact.ErrorMarshalFunc(r)
 //
 // # Where to put it
 //

@@ -3,8 +3,10 @@
 package zerologredact_test
 
 import (
+	"encoding/json"
 	"net/url"
 	"os"
+	"strings"
 
 	"github.com/rs/zerolog"
 
@@ -67,4 +69,25 @@ func ExampleWriter_Flush() {
 	_ = w.Flush()
 	// Output:
 	// {"level":"info","password":"[REDACTED]","message":"login"}
+}
+
+// The walker's encoders let the adapter see Go values before
+// encoding/json writes them: bytes it would hide as base64, struct tags,
+// methods that panic.
+func ExampleInterfaceMarshalFunc() {
+	r := redact.MustNew()
+	zerolog.InterfaceMarshalFunc = zerologredact.InterfaceMarshalFunc(r)
+	zerolog.ErrorMarshalFunc = zerologredact.ErrorMarshalFunc(r)
+	defer func() { // for the other examples; a program keeps them
+		zerolog.InterfaceMarshalFunc = json.Marshal
+		zerolog.ErrorMarshalFunc = func(err error) any { return err }
+	}()
+	type request struct {
+		Path string
+		Body []byte
+		PIN  string `redact:"true"`
+	}
+	log := zerolog.New(zerologredact.NewWriter(os.Stdout, r))
+	log.Info().Interface("req", request{Path: "/login", Body: []byte("token " + "ghp_" + strings.Repeat("x1Y2", 9)), PIN: "4711"}).Msg("received")
+	// Output: {"level":"info","req":{"Path":"/login","Body":"token [REDACTED]","PIN":"[REDACTED]"},"message":"received"}
 }

@@ -400,7 +400,8 @@ func TestSplitInsideARune(t *testing.T) {
 }
 
 // TestBytesInStruct: encoding/json writes a []byte field as base64, so the
-// Writer sees only the base64 text.
+// Writer sees only the base64 text; InterfaceMarshalFunc reads the bytes
+// before they are encoded.
 func TestBytesInStruct(t *testing.T) {
 	r := redact.MustNew()
 	type req struct {
@@ -415,8 +416,8 @@ func TestBytesInStruct(t *testing.T) {
 		assert.NotContains(t, out.String(), base64.StdEncoding.EncodeToString([]byte(testPW)))
 		assert.Contains(t, out.String(), `"password":"[REDACTED]"`)
 	})
-	t.Run("token in a byte slice", func(t *testing.T) {
-		t.Skip("needs the core base64 view: redact does not yet decode base64 strings, so a []byte field (base64 in JSON) is only protected by its key")
+	t.Run("token in a byte slice, with the walker's encoder", func(t *testing.T) {
+		withEncoders(t, r)
 		var out bytes.Buffer
 		l := zerolog.New(zerologredact.NewWriter(&out, r))
 		l.Info().Interface("req", req{User: "bob", Body: []byte("token " + testGH)}).Send()

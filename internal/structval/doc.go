@@ -1,5 +1,6 @@
 // Package structval is the one walker of Go values shared by the logger
-// adapters (slogredact, zapredact, logrusredact): everything logged that
+// adapters (slogredact, zapredact, logrusredact, and zerologredact through
+// its encoders for zerolog): everything logged that
 // is not a plain string or number goes through it, so one value gets the
 // same decision whichever logger writes it.
 //
