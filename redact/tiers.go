@@ -146,23 +146,35 @@ func isPlaceholder(v string) bool {
 	}
 	switch v[0] {
 	case '$':
-		// ${DB_PASSWORD}, $(cat file), $PASSWORD, $1, $$.
-		if len(v) == 1 || v[1] == '{' || v[1] == '(' || v[1] == '$' {
+		// ${DB_PASSWORD}, $(cat file) (cut at the blank: "$(cat"),
+		// $PASSWORD, $1, $$. Only a closed or word-only form counts: an
+		// opening that runs into anything else may start a password.
+		switch {
+		case len(v) == 1 || v[1] == '$':
 			return true
+		case v[1] == '{':
+			// A closing brace may have ended the value ("${DB_PASSWORD").
+			return strings.IndexByte(v, '}') > 2 || isVarName(v[2:])
+		case v[1] == '(':
+			return strings.IndexByte(v, ')') > 2 || isLetters(v[2:])
 		}
 		return isVarName(v[1:]) || isDigits(v[1:])
 	case '%':
 		// %s, %v, %+v, %(password)s, %PASSWORD%, %1.
-		if len(v) <= 3 || v[1] == '(' || v[len(v)-1] == '%' {
+		if len(v) <= 3 || v[1] == '(' && strings.IndexByte(v, ')') == len(v)-2 ||
+			v[len(v)-1] == '%' && isIdent(v[1:len(v)-1]) {
 			return true
 		}
 	case '{':
 		// {{ .Token }}, {password}, {0}.
-		if strings.HasPrefix(v, "{{") || v[len(v)-1] == '}' && isIdent(strings.Trim(v, "{}")) {
+		if strings.HasPrefix(v, "{{") && strings.HasSuffix(v, "}}") || v[len(v)-1] == '}' && isIdent(strings.Trim(v, "{}")) {
 			return true
 		}
 	case '<':
-		if v[len(v)-1] == '>' || !strings.ContainsAny(v, " \t") && len(v) < 64 {
+		// <token>, <your password> (cut at the blank by the text grammar:
+		// "<your"), <PASSWORD. An unclosed bracket before anything else
+		// ("<plainValue4711") may start a password, so it is masked.
+		if v[len(v)-1] == '>' || isPlaceholderWord(v[1:]) || len(v) > 4 && strings.EqualFold(v[1:5], "your") {
 			return true
 		}
 	case '[':
@@ -175,9 +187,15 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	case '`':
-		return true // code: a raw string literal or Markdown quoting
+		// Code quoting a placeholder: `${{ secrets.TOKEN }}`. What the
+		// backticks quote decides; a password in them is a password.
+		return len(v) >= 2 && v[len(v)-1] == '`' && isPlaceholder(v[1:len(v)-1])
 	}
-	if strings.HasPrefix(v, "***") || strings.HasPrefix(v, "REDACTED") || strings.Contains(v, "[REDACTED") {
+	// A partial mask showing a short tail (****1234), a marker, or text
+	// a redactor already went over.
+	if strings.HasPrefix(v, "***") && len(strings.TrimLeft(v, "*")) <= 6 ||
+		strings.HasPrefix(v, "REDACTED") && (len(v) == len("REDACTED") || !isWordByte(v[len("REDACTED")])) ||
+		strings.Contains(v, "[REDACTED") {
 		return true
 	}
 	// Documented example keys (AWS's AKIAIOSFODNN7EXAMPLE and
@@ -239,7 +257,12 @@ func isPlaceholderWord(w string) bool {
 	if placeholderWords[string(lw)] {
 		return true
 	}
-	return strings.HasPrefix(string(lw), "redacted") || strings.HasPrefix(string(lw), "your") && strings.Contains(string(lw), "here")
+	if r, ok := strings.CutPrefix(string(lw), "redacted"); ok {
+		// "redacted", "redacted:rule", "redacted-by-proxy"; not
+		// "redactedplainvalue", which may be a password's tail.
+		return r == "" || !isWordByte(r[0]) || r[0] == '_'
+	}
+	return strings.HasPrefix(string(lw), "your") && strings.Contains(string(lw), "here")
 }
 
 // isCodeRef reports whether v is a qualified reference such as
@@ -304,6 +327,16 @@ func isVarName(v string) bool {
 		digit = digit || '0' <= c && c <= '9'
 	}
 	return !(lower && digit)
+}
+
+// isLetters reports whether v is a non-empty run of ASCII letters.
+func isLetters(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return v != ""
 }
 
 func isIdent(v string) bool {
