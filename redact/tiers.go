@@ -150,7 +150,7 @@ func isPlaceholder(v string) bool {
 		// $PASSWORD, $1, $$. Only a closed or word-only form counts: an
 		// opening that runs into anything else may start a password.
 		switch {
-		case len(v) == 1 || v[1] == '$':
+		case len(v) == 1 || v == "$$":
 			return true
 		case v[1] == '{':
 			// A closing brace may have ended the value ("${DB_PASSWORD").

@@ -53,14 +53,14 @@ func TestWeakValues(t *testing.T) {
 func TestPlaceholdersUnderAnyKey(t *testing.T) {
 	for _, v := range []string{
 		"${DB_PASSWORD}", "$1", "$PASSWORD", "$DB_PASS2", "$password", "$dbPassword", "%s", "%v", "%(password)s", "%PASSWORD%", "{{ .Token }}",
-		"{password}", "<token>", "<your", "<PASSWORD", "<your_api_key", "$(cat", "`${{ secrets.TOKEN }}`", "****1234", "REDACTED:rule", "[PASSWORD]", "[REDACTED]", "[REDACTED:generic-password]", "xxx",
+		"{password}", "<token>", "<your", "<PASSWORD", "<your_api_key", "$(cat", "$$", "`${{ secrets.TOKEN }}`", "****1234", "REDACTED:rule", "[PASSWORD]", "[REDACTED]", "[REDACTED:generic-password]", "xxx",
 		"XXXXXXXX", "****", "***", "••••", "changeme", "CHANGEME", "your_password_here", "var.db_password",
 		"process.env.DB_PASSWORD", "os.Getenv(", "secrets.DB_TOKEN", "AKIAIOSFODNN7" + "EXAMPLE", "null",
 	} {
 		assert.True(t, isPlaceholder(v), v)
 		assert.False(t, masksValue(tierStrong, v), v)
 	}
-	for _, v := range []string{"hunter2", "Summer(2024)", "p@ss=word", "dXNlcjpwYXNz=", "$ecret!", "$ecret123", "$plainValue4711", "<plainValue4711", "<x9", "${plainValue4711", "$(9x", "%(plainValue4711",
+	for _, v := range []string{"hunter2", "Summer(2024)", "p@ss=word", "dXNlcjpwYXNz=", "$ecret!", "$ecret123", "$plainValue4711", "<plainValue4711", "<x9", "${plainValue4711", "$(9x", "$$plainValue4711", "%(plainValue4711",
 		"{{plainValue4711", "`plainValue4711", "`hunter2`", "***plainValue4711", "REDACTEDplainValue4711", "%a9b1", "x"} {
 		assert.False(t, isPlaceholder(v), v)
 	}
