@@ -109,12 +109,18 @@ func (k keyed) pattern() Pattern {
 		SecretGroup: 1,
 		Entropy:     3,
 	}
-	if k.min < 16 || k.class == dg {
+	switch {
+	case k.class == dg:
+		// Random digits: ten symbols, so even a fair draw of 16 often
+		// repeats a few (a client ID near "asana"); the name and the
+		// exact width carry the evidence.
+		p.Entropy = 2
+	case k.min < 16:
 		p.Entropy = 2.5
 	}
 	if strings.ContainsAny(k.class, "aA") {
 		// A lone word (the provider's own name, a field name) is not
-		// a key.
+		// a key, nor a number (an order number).
 		p.Allow = append(p.Allow, `^[0-9]+$`, `^[A-Z]?[a-z]+$`)
 		if k.min >= 28 {
 			p.Allow = append(p.Allow, `^[A-Za-z]+$`)

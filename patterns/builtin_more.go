@@ -35,7 +35,7 @@ func morePatterns() []Pattern {
 		token("shippo-token", "Shippo API token", []string{"shippo_live_", "shippo_test_"},
 			`(shippo_(?:live|test)_[a-f0-9]{40})\b`),
 		token("duffel-token", "Duffel API token", []string{"duffel_live_", "duffel_test_"},
-			`(duffel_(?:live|test)_[\w-]{43})`+tokenEnd),
+			`(duffel_(?:live|test)_[\w=-]{43})`+tokenEnd),
 		token("easypost-key", "EasyPost production or test API key", []string{"ezak", "eztk"},
 			`\b(EZ[AT]K[A-Za-z0-9]{54})\b`),
 		token("flutterwave-secret-key", "Flutterwave secret key", []string{"flwseck"},

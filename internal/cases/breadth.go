@@ -441,6 +441,8 @@ func keyedCases() []Case {
 		k("airtable-api-key", `airtable client configured, key `+mark+` loaded`, gen(alnum, 16, 5423)+"7"),
 		k("asana-oauth-token", `level=info msg="calling provider API" asana_api_key=`+mark, gen(lowerNum+"/:", 51, 5424)),
 		k("asana-client-id", `{"provider":"asana","credentials":{"token":"`+mark+`"}}`, gen(digits, 16, 5425)),
+		// Random digits repeat: entropy about 2.3, above the digits floor.
+		k("asana-client-id", `asana_client_id: '`+mark+`'`, "7777"+"1234"+"5777"+"1234"),
 		k("asana-client-secret", `export ASANA_TOKEN=`+mark, gen(alnum, 31, 5426)+"7"),
 		k("atlassian-legacy-token", `atlassian client configured, key `+mark+` loaded`, gen(alnum, 23, 5427)+"7"),
 		k("plaid-client-id", `level=info msg="calling provider API" plaid_api_key=`+mark, gen(alnum, 23, 5428)+"7"),

@@ -19,6 +19,7 @@ func moreCases() []Case {
 		c("netlify-token", `NETLIFY_AUTH_TOKEN=`+mark, join("nf", "p_", gen(alnum, 36, 1022))),
 		c("shippo-token", `shippo: ShippoToken `+mark, join("shippo", "_live_", gen(hexLower, 40, 1023))),
 		c("duffel-token", `duffel client created with `+mark, join("duffel", "_test_", gen(b64url, 43, 1024))),
+		c("duffel-token", `DUFFEL_TOKEN="`+mark+`"`, join("duffel", "_live_", gen(b64url, 20, 1090), "=", gen(b64url, 22, 1091))),
 		c("easypost-key", `EASYPOST_API_KEY=`+mark, join("EZ", "AK", gen(alnum, 54, 1025))),
 		c("flutterwave-secret-key", `FLW_SECRET_KEY=`+mark, join("FLW", "SECK_TEST-", gen(hexLower, 32, 1026), "-X")),
 		c("typeform-token", `typeform: Authorization=Bearer `+mark, join("tf", "p_", gen(b64url, 59, 1027))),
