@@ -544,7 +544,9 @@ func (f *Filter) read(src io.Reader, st stage) (Stats, error) {
 		}
 		in = append(in, carry...)
 		carry = carry[:0]
-		lastNL := -1
+		// What a long line's read left over may hold whole lines: they
+		// are lines, not the start of another long line.
+		lastNL := bytes.LastIndexByte(in, '\n')
 		var rerr error
 		for {
 			if sticky != nil {

@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/logredact/logredact/redact"
 )
 
 // pemBody returns the base64 lines of a key body of n random bytes, made
@@ -279,5 +281,26 @@ func TestPEMShape(t *testing.T) {
 	} {
 		s, e := blk.body([]byte(tc.line))
 		assert.Equal(t, tc.ok, s < e, tc.line)
+	}
+}
+
+// TestPEMAfterLongBeginLine: the lines a long line's read leaves over are
+// lines of their own. The body lines read with the end of a BEGIN line
+// longer than MaxLine were taken for the start of another long line and
+// redacted as text (found by FuzzFilter).
+func TestPEMAfterLongBeginLine(t *testing.T) {
+	flt, err := New(redact.MustNew(), &Options{MaxLine: MinMaxLine, Workers: 1})
+	require.NoError(t, err)
+	body := pemBody(200)
+	for _, tail := range []int{0, 10, 3 * MinMaxLine} {
+		in := strings.Repeat("ab ", 700) + " -----BEGIN RSA PRIVATE KEY-----\n" + strings.Join(body, "\n") +
+			"\n-----END RSA PRIVATE KEY----- " + strings.Repeat("z", tail) + "\nnext\n"
+		var out bytes.Buffer
+		_, err := flt.Run(&out, strings.NewReader(in))
+		require.NoError(t, err)
+		for _, l := range body {
+			require.NotContains(t, out.String(), l, "tail %d", tail)
+		}
+		assert.Equal(t, strings.Count(in, "\n"), strings.Count(out.String(), "\n"), "line count")
 	}
 }
