@@ -194,7 +194,7 @@ func isPlaceholder(v string) bool {
 	// A partial mask showing a short tail (****1234), a marker, or text
 	// a redactor already went over.
 	if strings.HasPrefix(v, "***") && len(strings.TrimLeft(v, "*")) <= 6 ||
-		strings.HasPrefix(v, "REDACTED") && (len(v) == len("REDACTED") || !isWordByte(v[len("REDACTED")])) ||
+		isRedactedMarker(v) ||
 		strings.Contains(v, "[REDACTED") {
 		return true
 	}
@@ -257,12 +257,25 @@ func isPlaceholderWord(w string) bool {
 	if placeholderWords[string(lw)] {
 		return true
 	}
-	if r, ok := strings.CutPrefix(string(lw), "redacted"); ok {
-		// "redacted", "redacted:rule", "redacted-by-proxy"; not
-		// "redactedplainvalue", which may be a password's tail.
-		return r == "" || !isWordByte(r[0]) || r[0] == '_'
+	if isRedactedMarker(string(lw)) {
+		return true
 	}
 	return strings.HasPrefix(string(lw), "your") && strings.Contains(string(lw), "here")
+}
+
+// isRedactedMarker reports whether v starts with the word "redacted" in
+// any case: "REDACTED", "redacted:rule", "Redacted_by_proxy"; not
+// "REDACTEDplainValue", which may be a password's tail.
+func isRedactedMarker(v string) bool {
+	const w = "redacted"
+	if len(v) < len(w) || !strings.EqualFold(v[:len(w)], w) {
+		return false
+	}
+	if len(v) == len(w) {
+		return true
+	}
+	c := v[len(w)] | 0x20
+	return !('a' <= c && c <= 'z' || '0' <= v[len(w)] && v[len(w)] <= '9')
 }
 
 // isCodeRef reports whether v is a qualified reference such as

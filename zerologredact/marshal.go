@@ -46,9 +46,10 @@ func InterfaceMarshalFunc(r *redact.Redactor) func(v any) ([]byte, error) {
 		if raw, ok := out.(json.RawMessage); ok && changed {
 			return raw, nil
 		}
-		// Unchanged: v calls no method of the program, so encoding/json
-		// cannot panic on it (an unsupported type is its error, which
-		// zerolog writes in place of the value, as without the walker).
+		// Either v unchanged, which calls no method of the program, so
+		// encoding/json cannot panic on it (an unsupported type is its
+		// error, which zerolog writes in place of the value, as without
+		// the walker), or a replacement made of plain values.
 		return json.Marshal(out)
 	}
 }
