@@ -91,8 +91,9 @@ var (
 //     reaches inner unchanged (the same field slice), and redaction
 //     allocates nothing for it. An entry with values that have methods
 //     reaches inner with a copy of its fields in which those values are
-//     replaced, which costs an allocation for the copy and one per value
-//     replaced (none for a Stringer). Either way, when nothing is
+//     replaced, which costs one allocation for the copy (the wrappers of
+//     objects and arrays are stored in it, Stringers become strings) and
+//     one per error or reflected value replaced. Either way, when nothing is
 //     redacted the output is byte for byte what inner alone writes.
 //
 // NewCore must wrap the root of the logger (see the package documentation):

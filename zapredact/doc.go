@@ -55,9 +55,10 @@
 //     errors other than errors.New and fmt.Errorf, objects, arrays and
 //     zap.Any of composite values) are replaced in a copy of the fields,
 //     clean or not, so that their methods run once and what is written is
-//     what was redacted: such an entry costs an allocation for the copy
-//     and about one per value (see [NewCore]); entries of plain fields
-//     cost none. Objects and arrays are redacted while each core encodes
+//     what was redacted: such an entry costs one allocation for the copy,
+//     which also holds the wrappers of its objects and arrays, and one
+//     per error or reflected value replaced (see [NewCore]); entries of
+//     plain fields cost none. Objects and arrays are redacted while each core encodes
 //     them, so under a Tee their marshalers run once per core.
 //   - A core may see the replacements rather than the values logged: an
 //     error arrives as a stand-in holding only the redacted texts, in

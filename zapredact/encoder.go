@@ -39,6 +39,36 @@ func (o objMarshaler) MarshalLogObject(enc zapcore.ObjectEncoder) (err error) {
 	return redactErr(o.w, o.m.MarshalLogObject(e))
 }
 
+// objSlot and arrSlot are the wrappers of a log call's top-level objects
+// and arrays, stored past the end of the copy of its fields (see
+// core.redactFields): the first Field holds the caller's marshaler
+// (Interface), the namespace mask (Key) and the depth (Integer), the second
+// the walker. A pointer into the copy makes an interface value without an
+// allocation of its own. Nothing writes a slot once the copy is handed on.
+type (
+	objSlot [slotFields]zapcore.Field
+	arrSlot [slotFields]zapcore.Field
+)
+
+const slotFields = 2
+
+var (
+	_ zapcore.ObjectMarshaler = (*objSlot)(nil)
+	_ zapcore.ArrayMarshaler  = (*arrSlot)(nil)
+)
+
+func (s *objSlot) MarshalLogObject(enc zapcore.ObjectEncoder) error {
+	m, _ := s[0].Interface.(zapcore.ObjectMarshaler)
+	w, _ := s[1].Interface.(*structval.Walker)
+	return objMarshaler{m: m, w: w, mask: s[0].Key, depth: int(s[0].Integer)}.MarshalLogObject(enc)
+}
+
+func (s *arrSlot) MarshalLogArray(enc zapcore.ArrayEncoder) error {
+	m, _ := s[0].Interface.(zapcore.ArrayMarshaler)
+	w, _ := s[1].Interface.(*structval.Walker)
+	return arrMarshaler{m: m, w: w, depth: int(s[0].Integer)}.MarshalLogArray(enc)
+}
+
 // objEncs and arrEncs pool the encoders handed to marshalers, which
 // escape; zap pools its own encoders alike, so a marshaler may not keep
 // the encoder it is handed past its call either way.

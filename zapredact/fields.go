@@ -25,23 +25,81 @@ const maxDepth = structval.MaxDepth
 // needs replacing it returns fields itself: the path of entries made of
 // plain fields copies nothing and allocates nothing, and the caller's
 // slice is never written to.
+//
+// Otherwise the copy is the only allocation: the wrappers of objects and
+// arrays live past its end (see wrapSlot), and it is returned with its
+// capacity cut to its length, so that a core appending to it reallocates
+// instead of writing over them.
 func (c *core) redactFields(fields []zapcore.Field, mask string) ([]zapcore.Field, string) {
 	var out []zapcore.Field
 	var f zapcore.Field
+	n, used := len(fields), 0
 	for i := range fields {
-		if !c.redactField(&f, &fields[i], &mask) {
+		wrap := false
+		if !c.redactField(&f, &fields[i], &mask, &wrap) {
 			continue
 		}
 		if out == nil {
-			out = make([]zapcore.Field, len(fields))
+			out = make([]zapcore.Field, n, n+slotFields*wrappable(fields[i:]))
 			copy(out, fields)
+		}
+		if wrap {
+			f.Interface = c.wrapper(&out, &used, &f)
 		}
 		out[i] = f
 	}
 	if out == nil {
 		return fields, mask
 	}
-	return out, mask
+	return out[:n:n], mask
+}
+
+// wrappable counts the fields that may need a wrapper: objects and arrays.
+func wrappable(fields []zapcore.Field) int {
+	k := 0
+	for i := range fields {
+		switch fields[i].Type {
+		case zapcore.ObjectMarshalerType, zapcore.ArrayMarshalerType, zapcore.InlineMarshalerType:
+			k++
+		}
+	}
+	return k
+}
+
+// wrapper returns the redacting wrapper of the marshaler redactField left
+// in f (see pendingWrap), stored in the next free slot past the end of
+// *out, and clears what f carried for it.
+func (c *core) wrapper(out *[]zapcore.Field, used *int, f *zapcore.Field) any {
+	m, mask, depth := f.Interface, f.String, int(f.Integer)
+	f.String, f.Integer = "", 0
+	o := *out
+	at := len(o) + *used
+	if at+slotFields > cap(o) {
+		// Not reached (wrappable counted every candidate); a wrapper of
+		// its own is as correct, one allocation dearer.
+		if a, ok := m.(zapcore.ArrayMarshaler); ok && f.Type == zapcore.ArrayMarshalerType {
+			return arrMarshaler{m: a, w: c.w, depth: depth}
+		}
+		om, _ := m.(zapcore.ObjectMarshaler)
+		return objMarshaler{m: om, w: c.w, mask: mask, depth: depth}
+	}
+	*used += slotFields
+	s := o[at : at+slotFields]
+	s[0] = zapcore.Field{Key: mask, Integer: int64(depth), Interface: m}
+	s[1] = zapcore.Field{Interface: c.w}
+	if f.Type == zapcore.ArrayMarshalerType {
+		return (*arrSlot)(s)
+	}
+	return (*objSlot)(s)
+}
+
+// pendingWrap leaves in *dst a field whose marshaler m redactFields wraps:
+// the wrapper is stored in the copy of the fields, so a log call with
+// objects allocates once, not once per object.
+func pendingWrap(dst *zapcore.Field, key string, typ zapcore.FieldType, m any, mask string, depth int, wrap *bool) bool {
+	*dst = zapcore.Field{Key: key, Type: typ, Interface: m, String: mask, Integer: int64(depth)}
+	*wrap = true
+	return true
 }
 
 // redactField sets *dst to the replacement of f and returns true, or
@@ -55,7 +113,7 @@ func (c *core) redactFields(fields []zapcore.Field, mask string) ([]zapcore.Fiel
 // replaced, clean or not: its methods must run once, and what they return
 // is what gets redacted and written. A reflected value goes through the
 // shared walker, which passes a clean one without methods as it is.
-func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
+func (c *core) redactField(dst, f *zapcore.Field, mask *string, wrap *bool) bool {
 	w := c.w
 	switch f.Type {
 	case zapcore.SkipType:
@@ -77,9 +135,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 		if !ok {
 			return false
 		}
-		*dst = zapcore.Field{Key: f.Key, Type: zapcore.InlineMarshalerType,
-			Interface: objMarshaler{m: m, w: w, mask: *mask}}
-		return true
+		return pendingWrap(dst, f.Key, zapcore.InlineMarshalerType, m, *mask, 0, wrap)
 	}
 	key, tier := w.Key(f.Key)
 	if *mask != "" {
@@ -126,9 +182,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 		if !ok {
 			break
 		}
-		*dst = zapcore.Field{Key: key, Type: zapcore.ObjectMarshalerType,
-			Interface: objMarshaler{m: m, w: w, depth: 1}}
-		return true
+		return pendingWrap(dst, key, zapcore.ObjectMarshalerType, m, "", 1, wrap)
 	case zapcore.ArrayMarshalerType:
 		m, ok := f.Interface.(zapcore.ArrayMarshaler)
 		if !ok {
@@ -140,9 +194,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string) bool {
 			}
 			break
 		}
-		*dst = zapcore.Field{Key: key, Type: zapcore.ArrayMarshalerType,
-			Interface: arrMarshaler{m: m, w: w, depth: 1}}
-		return true
+		return pendingWrap(dst, key, zapcore.ArrayMarshalerType, m, "", 1, wrap)
 	}
 	return c.rekey(dst, f, key, false)
 }

@@ -310,14 +310,16 @@ func TestCleanAllocs(t *testing.T) {
 	}{
 		{"plain", plain, 0},
 		{"stringer", []zap.Field{zap.Stringer("st", textStringer("str"))}, 1}, // the copy
-		{"object", []zap.Field{zap.Object("o", obj)}, 2},                      // the copy, the wrapper
-		{"inline", []zap.Field{zap.Inline(obj)}, 2},
-		{"dict", []zap.Field{zap.Dict("dict", zap.Int("n", 1))}, 2},
-		{"errors", []zap.Field{zap.Errors("es", []error{err})}, 2},
+		{"object", []zap.Field{zap.Object("o", obj)}, 1}, // the copy holds the wrapper
+		{"inline", []zap.Field{zap.Inline(obj)}, 1},
+		{"dict", []zap.Field{zap.Dict("dict", zap.Int("n", 1))}, 1},
+		{"errors", []zap.Field{zap.Errors("es", []error{err})}, 1},
+		{"objects and arrays", []zap.Field{zap.Object("o", obj), zap.Array("a", tagList{"x"}),
+			zap.Inline(obj), zap.Object("p", obj), zap.Array("b", tagList{"y"})}, 1},
 		{"rich error", []zap.Field{zap.NamedError("rich", rich)}, 3}, // the copy, the error, its "%+v" again
 		{"error group", []zap.Field{zap.NamedError("group", group)}, 6},
 		{"all", append(append([]zap.Field(nil), plain...), zap.Stringer("st", textStringer("str")),
-			zap.Object("o", obj), zap.Inline(obj), zap.Dict("dict", zap.Int("n", 1))), 4},
+			zap.Object("o", obj), zap.Inline(obj), zap.Dict("dict", zap.Int("n", 1))), 1},
 	}
 	for _, kind := range []string{"json", "console"} {
 		for _, tc := range cases {
@@ -374,6 +376,49 @@ func TestFieldsSlice(t *testing.T) {
 	assert.Equal(t, mask, rec.got[1][1].String)
 	assert.Equal(t, dirty[0], rec.got[1][0])
 	assert.Equal(t, dirty[2], rec.got[1][2])
+}
+
+// TestWrappersOutliveTheCall checks the wrappers stored past the end of the
+// copied fields: a core that keeps the fields and encodes them later, and
+// one that appends to them, still get every object and array redacted, and
+// an append cannot write over a wrapper (the copy's capacity is its length).
+func TestWrappersOutliveTheCall(t *testing.T) {
+	r := testRedactor(t)
+	rec := &recordingCore{LevelEnabler: zapcore.DebugLevel}
+	logger := zap.New(zapredact.NewCore(rec, r))
+
+	fields := []zap.Field{
+		zap.Object("a", &account{Name: "bob", Note: "n " + planted}),
+		zap.Array("b", everyAppend{planted}),
+		zap.Inline(plainObject{ID: 7, Label: planted}),
+		zap.String("s", "plain"),
+		zap.Object("c", plainObject{ID: 8, Tags: tagList{planted}}),
+	}
+	logger.Info("first", fields...)
+	logger.Info("second", zap.Object("d", plainObject{ID: 9}), zap.Array("e", tagList{"z"}))
+	require.Len(t, rec.got, 2)
+	first := rec.got[0]
+	require.Len(t, first, len(fields))
+	assert.Equal(t, len(first), cap(first), "the copy must not be appendable in place")
+
+	grown := append(first, zap.String("x", "y"), zap.String("z", "w"), zap.Int("n", 1), zap.Int("m", 2))
+	for _, fs := range [][]zapcore.Field{first, grown} {
+		enc := zapcore.NewMapObjectEncoder()
+		for _, f := range fs {
+			f.AddTo(enc)
+		}
+		out := fmt.Sprint(enc.Fields)
+		assert.NotContains(t, out, planted)
+		assert.Contains(t, out, "bob")
+		assert.Contains(t, out, "id:7")
+		assert.Contains(t, out, "id:8")
+	}
+	enc := zapcore.NewMapObjectEncoder()
+	for _, f := range rec.got[1] {
+		f.AddTo(enc)
+	}
+	assert.Contains(t, fmt.Sprint(enc.Fields), "id:9")
+	assert.Contains(t, fmt.Sprint(enc.Fields), "[z]")
 }
 
 func TestBuiltinSecretFamilies(t *testing.T) {
