@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -90,6 +91,12 @@ func logrusScenarios() []logrusScenario {
 			cl := l.WithFields(logrus.Fields{"service": "users", "request_id": "7f3a9c", "shard": 3})
 			extra := logrus.Fields{"status": 200, "method": "GET"}
 			return func() { cl.WithFields(extra).Info("request handled") }
+		}},
+		{"varied", func(l *logrus.Logger) func() { // see the slog scenario
+			cl := l.WithFields(logrus.Fields{"service": "users", "request_id": "7f3a9c", "shard": 3})
+			extra := logrus.Fields{"status": 200, "method": "GET"}
+			var seq atomic.Int64 // the parallel benchmarks share it
+			return func() { n := int(seq.Add(1)); cl.WithFields(extra).WithField("seq", n).Info("request handled") }
 		}},
 		{"secrets", func(l *logrus.Logger) func() {
 			return func() { l.WithFields(secretFields).Info(secretMsg) }

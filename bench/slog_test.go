@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -103,6 +104,18 @@ func slogScenarios() []slogScenario {
 				slog.Int("shard", 3)).WithGroup("http")
 			return func() {
 				cl.LogAttrs(ctx, slog.LevelInfo, "request handled", slog.Int("status", 200), slog.String("method", "GET"))
+			}
+		}},
+		// "varied" is "context" with a value that changes every record, as
+		// a latency or a request counter does: consecutive records are
+		// never equal, only their start repeats.
+		{"varied", func(l *slog.Logger) func() {
+			cl := l.With(slog.String("service", "users"), slog.String("request_id", "7f3a9c"),
+				slog.Int("shard", 3)).WithGroup("http")
+			var seq atomic.Int64 // the parallel benchmarks share it
+			return func() {
+				n := int(seq.Add(1))
+				cl.LogAttrs(ctx, slog.LevelInfo, "request handled", slog.Int("seq", n), slog.Int("status", 200), slog.String("method", "GET"))
 			}
 		}},
 		{"secrets", func(l *slog.Logger) func() {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -170,6 +171,11 @@ var zapScenarios = []struct {
 		// The context's object is replaced once, by With, not per record.
 		ctx := l.With(zapContextFields()...)
 		return func() { ctx.Info(zapMessage) }
+	}, 0},
+	{"varied", zapcore.DebugLevel, func(l *zap.Logger) func() { // see the slog scenario
+		ctx := l.With(zapContextFields()...)
+		var seq atomic.Int64 // the parallel benchmarks share it
+		return func() { n := int(seq.Add(1)); ctx.Info(zapMessage, zap.Int("seq", n)) }
 	}, 0},
 	{"secrets", zapcore.DebugLevel, func(l *zap.Logger) func() {
 		s := zapMakeSecrets()

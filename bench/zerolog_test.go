@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -99,6 +100,14 @@ func zerologScenarios() []zerologScenario {
 		{"context", func(l zerolog.Logger) func() {
 			cl := l.With().Str("service", "users").Str("request_id", "7f3a9c").Int("shard", 3).Logger()
 			return func() { cl.Info().Int("status", 200).Str("method", "GET").Msg(zerologMessage) }
+		}},
+		{"varied", func(l zerolog.Logger) func() { // see the slog scenario
+			cl := l.With().Str("service", "users").Str("request_id", "7f3a9c").Int("shard", 3).Logger()
+			var seq atomic.Int64 // the parallel benchmarks share it
+			return func() {
+				n := int(seq.Add(1))
+				cl.Info().Int("seq", n).Int("status", 200).Str("method", "GET").Msg(zerologMessage)
+			}
 		}},
 		{"secrets", func(l zerolog.Logger) func() {
 			return func() {

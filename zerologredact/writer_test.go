@@ -249,6 +249,12 @@ func (b *syncBuffer) Write(p []byte) (int, error) {
 	return b.buf.Write(p)
 }
 
+func (b *syncBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
+}
+
 func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -406,4 +412,63 @@ func TestCleanEventAllocs(t *testing.T) {
 		l.Info().Str("method", "GET").Int("status", 200).Str("path", "/api/v1/orders").Msg("request served")
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestRepeatedStartScannedAgain: the Writer scans an event only from where
+// it stops repeating the last clean one, so a secret right after the
+// repeated bytes, or one whose keyword starts inside them, is still
+// redacted; an event equal to the last clean one is forwarded unchanged.
+// Concurrent writers that share the remembered event (and sometimes find
+// it in use) redact the same.
+func TestRepeatedStartScannedAgain(t *testing.T) {
+	r := testRedactor(t)
+	var out, bare syncBuffer
+	zw := zerologredact.NewWriter(&out, r)
+	l := zerolog.New(zw).With().Str("service", "users").Logger()
+	b := zerolog.New(&bare).With().Str("service", "users").Logger()
+	tail := strings.TrimPrefix(testGH, "gh")
+	notes := []string{
+		"hello", "hello " + testGH, "hello", // the secret after the repeated start
+		"gh", testGH, // its keyword starts inside the repeated bytes
+		"gh", "gh" + "p", "gh" + "p_" + tail[2:6], "hello",
+		"hello", "hello password=" + testPW, "hello",
+	}
+	for _, n := range notes {
+		l.Info().Str("note", n).Msg("request served")
+		b.Info().Str("note", n).Msg("request served")
+	}
+	got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	want := strings.Split(strings.TrimSuffix(bare.String(), "\n"), "\n")
+	require.Len(t, got, len(notes))
+	for i, n := range notes {
+		assert.NotContains(t, got[i], testGH)
+		assert.NotContains(t, got[i], testPW)
+		if r.String(n) == n {
+			assert.Equal(t, want[i], got[i], "clean event %d changed", i)
+		} else {
+			assert.NotEqual(t, want[i], got[i], "event %d not redacted", i)
+		}
+	}
+
+	out.Reset()
+	const goroutines, events = 4, 400
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range events {
+				n := notes[(g+i)%len(notes)]
+				l.Info().Str("note", n).Msg("request served")
+			}
+		}()
+	}
+	wg.Wait()
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, goroutines*events)
+	for _, line := range lines {
+		require.True(t, json.Valid([]byte(line)), line)
+		require.NotContains(t, line, testGH)
+		require.NotContains(t, line, testPW)
+	}
 }

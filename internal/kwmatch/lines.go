@@ -28,3 +28,31 @@ func (m *Matcher) CleanLines(s string, mask uint8) int {
 	}
 	return n
 }
+
+// CleanLinesFrom is CleanLines for s when its first known bytes are known
+// to be clean: they hold no '\n' and are the first bytes of a line in which
+// CleanLines found no keyword of mask (usually the previous line a writer
+// saw, which s repeats up to there). It scans only the end of those bytes
+// that a keyword crossing into the rest could start in, which is at most
+// the longest keyword's length less one. A known of 0 makes it CleanLines;
+// the result is wrong, not unsafe to compute, when the promise is broken.
+func (m *Matcher) CleanLinesFrom(s string, mask uint8, known int) int {
+	if m.nlKeyword {
+		return 0
+	}
+	known = max(0, min(known, len(s)))
+	if known == 0 {
+		return m.CleanLines(s, mask)
+	}
+	// A keyword that starts before from ends inside the known bytes, and
+	// so does not occur in them.
+	from := max(0, known-(m.maxLen-1))
+	end, next := len(s), len(s)
+	if i := strings.IndexByte(s[known:], '\n'); i >= 0 {
+		end, next = known+i, known+i+1
+	}
+	if m.Any(s[from:end], mask) {
+		return 0
+	}
+	return next + m.CleanLines(s[next:], mask)
+}

@@ -37,7 +37,7 @@ var zeroExtraAllocs = map[string]bool{"Slog": true, "Zap": true, "Zerolog": true
 
 var (
 	loggers   = []string{"Slog", "Zap", "Zerolog", "Logrus"}
-	scenarios = []string{"disabled", "message", "fields", "context", "secrets"}
+	scenarios = []string{"disabled", "message", "fields", "context", "varied", "secrets"}
 )
 
 type result struct {
