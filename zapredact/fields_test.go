@@ -310,7 +310,7 @@ func TestCleanAllocs(t *testing.T) {
 	}{
 		{"plain", plain, 0},
 		{"stringer", []zap.Field{zap.Stringer("st", textStringer("str"))}, 1}, // the copy
-		{"object", []zap.Field{zap.Object("o", obj)}, 1}, // the copy holds the wrapper
+		{"object", []zap.Field{zap.Object("o", obj)}, 1},                      // the copy holds the wrapper
 		{"inline", []zap.Field{zap.Inline(obj)}, 1},
 		{"dict", []zap.Field{zap.Dict("dict", zap.Int("n", 1))}, 1},
 		{"errors", []zap.Field{zap.Errors("es", []error{err})}, 1},
