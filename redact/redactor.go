@@ -34,6 +34,9 @@ type Redactor struct {
 	// groupKey) it belongs to.
 	keywordGroups []uint8
 	always        []int32 // patterns without keywords: run on every input
+	// glue: keyword index -> when CleanLines may ignore a hit of it inside
+	// a longer word (see gluedOnly).
+	glue []glueRule
 	keys          keySet
 	g             grammar // the assignment grammar (assign.go)
 
@@ -211,6 +214,7 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 	r.keywordText = keywords
 	r.keywordGroups = groups
+	r.glue = r.glueRules()
 	kw, err := matcherFor(keywords, groups)
 	if err != nil {
 		return nil, err
