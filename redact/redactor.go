@@ -37,8 +37,8 @@ type Redactor struct {
 	// glue: keyword index -> when CleanLines may ignore a hit of it inside
 	// a longer word (see gluedOnly).
 	glue []glueRule
-	keys          keySet
-	g             grammar // the assignment grammar (assign.go)
+	keys keySet
+	g    grammar // the assignment grammar (assign.go)
 
 	mode        Mode
 	mask        string
