@@ -32,33 +32,17 @@ import (
 // It is the first test a line filter makes: a clean prefix can be written
 // as it is, without being parsed or copied, and the line just after it is
 // the next one to look at closely. It never allocates.
-func (r *Redactor) CleanLines(b []byte) int { return r.CleanLinesFrom(b, 0) }
-
-// CleanLinesFrom is [Redactor.CleanLines] for b when its first known bytes
-// are known to be clean: they hold no '\n' and are the first bytes of a
-// line CleanLines found clean. A writer that keeps the last clean line it
-// saw passes the length of what b repeats of it: the level, the context
-// fields and often the whole event of one logger repeat from one line to
-// the next, and those bytes are then not scanned again. Only the bytes
-// after them, and as many before as a keyword crossing into them could
-// start in, are read.
-//
-// known is clamped to [0, len(b)]; 0 makes it CleanLines. If the promise
-// does not hold, the result may count a line that is not clean.
-func (r *Redactor) CleanLinesFrom(b []byte, known int) int {
+func (r *Redactor) CleanLines(b []byte) int {
 	if len(r.always) > 0 {
 		return 0
 	}
-	known = max(0, min(known, len(b)))
 	s := unsafe.String(unsafe.SliceData(b), len(b))
 	n := 0
 	for {
-		m := r.kw.CleanLinesFrom(s[n:], groupPattern|groupKey, known)
-		// The known bytes hold neither '%' nor a backslash either.
-		if i := escapeAt(s[n+min(known, m) : n+m]); i >= 0 {
-			return strings.LastIndexByte(s[:n+min(known, m)+i], '\n') + 1
+		m := r.kw.CleanLines(s[n:], groupPattern|groupKey)
+		if i := escapeAt(s[n : n+m]); i >= 0 {
+			return strings.LastIndexByte(s[:n+i], '\n') + 1
 		}
-		known = 0
 		n += m
 		if n == len(s) {
 			return n

@@ -61,51 +61,6 @@ func ExampleRedactor_CleanLines() {
 	// Output: "GET /healthz 200\n" can be written as it is
 }
 
-// TestCleanLinesFromAgreesWithCleanLines: a text that repeats the start of
-// a clean line gets the same answer from CleanLinesFrom, told how much it
-// repeats, as from CleanLines, whatever follows (secrets of every family,
-// escapes, more lines).
-func TestCleanLinesFromAgreesWithCleanLines(t *testing.T) {
-	r := redact.MustNew()
-	clean := []string{
-		`{"level":"info","service":"users","request_id":"7f3a9c","time":"2026-12-02T10:00:00Z","message":"ok"}`,
-		"2026-12-02 10:00:00 INFO worker started job 42",
-		`level=info service=users msg="request handled"`,
-	}
-	var tails []string
-	for _, c := range cases.All() {
-		tails = append(tails, c.Input)
-	}
-	tails = append(tails, cases.NearMisses()...)
-	tails = append(tails, "", "\n", "50% done\n", `path C:\temp`, "\nnext line\n", "ok\"}\n{\"password\":\"x"+"y7-value\"}")
-	for _, l := range clean {
-		require.Equal(t, len(l), r.CleanLines([]byte(l)), "%q must be clean", l)
-		for k := 0; k <= len(l); k += 1 + k/8 {
-			for _, tail := range tails {
-				s := []byte(l[:k] + tail)
-				if got, want := r.CleanLinesFrom(s, k), r.CleanLines(s); got != want {
-					t.Fatalf("CleanLinesFrom(%q, %d) = %d, CleanLines = %d", s, k, got, want)
-				}
-			}
-		}
-	}
-	assert.Equal(t, 2, r.CleanLinesFrom([]byte("ab"), -3))
-	assert.Equal(t, 2, r.CleanLinesFrom([]byte("ab"), 9))
-}
-
-func ExampleRedactor_CleanLinesFrom() {
-	r := redact.MustNew()
-	prev := []byte(`{"level":"info","service":"users","msg":"started"}`)
-	next := []byte(`{"level":"info","service":"users","msg":"login","password":"` + "hunter2-secret" + `"}`)
-	same := 0
-	for same < len(prev) && same < len(next) && prev[same] == next[same] {
-		same++
-	}
-	// prev is clean; next repeats its first 41 bytes, which are not read again.
-	fmt.Println(r.CleanLines(prev) == len(prev), same, r.CleanLinesFrom(next, same))
-	// Output: true 41 0
-}
-
 // TestCleanLinesGluedKeyWords: a key name's last word inside a longer word
 // does not stop a line from being clean, where it cannot end a key; where
 // it can, the line is looked at closely. (Words that patterns use as

@@ -71,9 +71,9 @@ func FuzzWriter(f *testing.F) {
 		}
 		var buf, bare bytes.Buffer
 		zw := zerologredact.NewWriter(&buf, r)
-		// First an event the one with the secret repeats the start of: the
-		// Writer remembers it if clean and scans the next one from where it
-		// stops repeating it.
+		// First an event the one with the secret repeats the start of,
+		// through the same Writer: what one event leaves behind must not
+		// change how the next is redacted.
 		prime := zerolog.New(zw).With().Str("ctx", val).Logger()
 		prime.Info().Str("v", val).Str("f", val).Msg(msg)
 		buf.Reset()

@@ -17,23 +17,18 @@ import (
 // one with [NewWriter]; do not copy it.
 //
 // A Writer is safe for concurrent use whenever the writer it wraps is,
-// which zerolog already requires. Its state is the incomplete last line of
-// a split write (see [NewWriter]), guarded by a mutex, and a copy of the
-// last clean event, so that the start the next event repeats of it (the
-// level, the logger's context fields) is not scanned again. A write that
+// which zerolog already requires. Its only state is the incomplete last
+// line of a split write (see [NewWriter]), guarded by a mutex. A write that
 // is one or more whole lines while nothing is held, which is what zerolog
-// produces, reads one atomic flag and never waits: it tries the lock of
-// the last clean event and, when another write holds it, scans its event
-// whole. Only split writes serialise on the mutex, for as long as
-// redacting and forwarding the line they complete takes.
+// produces, reads one atomic flag and takes no lock; only split writes
+// serialise on the mutex, for as long as redacting and forwarding the line
+// they complete takes.
 type Writer struct {
 	w  io.Writer
 	lw zerolog.LevelWriter // w, when it takes levels
 	r  *redact.Redactor
-	// clean is r.CleanLinesFrom (tests put an oracle in its place).
-	clean func(b []byte, known int) int
-	// last is the last clean event of the fast path.
-	last lastClean
+	// clean is r.CleanLines (tests put an oracle in its place).
+	clean func(b []byte) int
 	// holding is true while tail holds bytes. It is written under mu and
 	// read without it by the fast path: a write that is ordered after the
 	// one that started a tail (same goroutine, or synchronised with it)
@@ -110,7 +105,7 @@ func NewWriter(w io.Writer, r *redact.Redactor) *Writer {
 		r = defaultRedactor()
 	}
 	lw, _ := w.(zerolog.LevelWriter)
-	return &Writer{w: w, lw: lw, r: r, clean: r.CleanLinesFrom}
+	return &Writer{w: w, lw: lw, r: r, clean: r.CleanLines}
 }
 
 // Write redacts the event p and writes it to the underlying writer's
@@ -289,9 +284,8 @@ func (w *Writer) dropTail() {
 
 // emit redacts p, one or more lines, and writes the result once.
 func (w *Writer) emit(lw zerolog.LevelWriter, level zerolog.Level, p []byte) error {
-	if w.last.clean(p, w.clean) {
-		// Nothing to redact (one scan of the keyword automaton, from where
-		// p stops repeating the last clean event): forward
+	if w.clean(p) == len(p) {
+		// Nothing to redact (one scan of the keyword automaton): forward
 		// zerolog's own bytes. The writer
 		// below may not retain them, as with bare zerolog.
 		_, err := w.forward(lw, level, p, len(p))

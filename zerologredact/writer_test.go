@@ -414,12 +414,10 @@ func TestCleanEventAllocs(t *testing.T) {
 	assert.Zero(t, allocs)
 }
 
-// TestRepeatedStartScannedAgain: the Writer scans an event only from where
-// it stops repeating the last clean one, so a secret right after the
-// repeated bytes, or one whose keyword starts inside them, is still
-// redacted; an event equal to the last clean one is forwarded unchanged.
-// Concurrent writers that share the remembered event (and sometimes find
-// it in use) redact the same.
+// TestRepeatedStartScannedAgain: events that repeat the start of a clean
+// one, with a secret right after the repeated part or with a keyword that
+// starts inside it, are redacted; clean ones between them are forwarded
+// unchanged; also from concurrent writers.
 func TestRepeatedStartScannedAgain(t *testing.T) {
 	r := testRedactor(t)
 	var out, bare syncBuffer

@@ -186,23 +186,6 @@ func checkAgainstNaive(t *testing.T, kws []string, groups []uint8, s string) {
 			t.Fatalf("%s(%q) keywords %q (-want +got):\n%s", name, s, kws, diff)
 		}
 	}
-	// CleanLinesFrom told that a prefix of a clean first line is known,
-	// followed by anything: here the rest of s, then s again.
-	for _, mask := range []uint8{1, 0xff} {
-		first, _, _ := strings.Cut(s, "\n")
-		if ref.Any(first, mask) {
-			continue
-		}
-		for _, k := range []int{0, 1, len(first) / 2, len(first) - 1, len(first)} {
-			if k < 0 || k > len(first) {
-				continue
-			}
-			for _, in := range []string{s, first[:k] + s} {
-				require.Equal(t, naiveCleanLines(ref, in, mask), m.CleanLinesFrom(in, mask, k),
-					"CleanLinesFrom(%q, %#x, %d) keywords %q", in, mask, k, kws)
-			}
-		}
-	}
 	for _, mask := range []uint8{1, 0x80, 0xff} {
 		mb := uint32(mask) << groupShift
 		w := ref.Any(s, mask)

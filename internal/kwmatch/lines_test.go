@@ -63,37 +63,3 @@ func TestCleanLinesAgainstNaive(t *testing.T) {
 		}
 	}
 }
-
-// TestCleanLinesFromAgainstNaive: for a clean line and any text that
-// repeats its start, CleanLinesFrom told how much is repeated agrees with
-// the reference, whatever the rest holds.
-func TestCleanLinesFromAgainstNaive(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	alpha := "abcdefgh_-.=:/ \n"
-	tried := 0
-	for tried < 3000 {
-		kws := randomKeywords(r, "abcdefgh")
-		groups := make([]uint8, len(kws))
-		for i := range groups {
-			groups[i] = uint8(r.IntN(256))
-		}
-		m, err := New(kws, groups)
-		require.NoError(t, err)
-		ref := newNaive(kws, groups)
-		mask := []uint8{1, 0x0f, 0xff}[r.IntN(3)]
-		line := strings.ReplaceAll(randomText(r, alpha, 1+r.IntN(80)), "\n", " ")
-		if naiveCleanLines(ref, line, mask) != len(line) {
-			continue
-		}
-		tried++
-		known := r.IntN(len(line) + 1)
-		s := line[:known] + randomText(r, alpha, r.IntN(120))
-		require.Equal(t, naiveCleanLines(ref, s, mask), m.CleanLinesFrom(s, mask, known),
-			"%q known %d keywords %q mask %#x", s, known, kws, mask)
-	}
-	m := mustNew(t, []string{"password"}, []uint8{1})
-	assert.Equal(t, 13, m.CleanLinesFrom("password here", 1, 11), "the known bytes are trusted, not rescanned")
-	assert.Equal(t, 0, m.CleanLinesFrom("my password", 1, 7), "a keyword crossing out of them is found")
-	assert.Equal(t, 4, m.CleanLinesFrom("abc\npassword", 1, 3))
-	assert.Equal(t, 3, m.CleanLinesFrom("abc", 1, 99))
-}
