@@ -57,9 +57,6 @@ func (r *Redactor) CleanLines(b []byte) int {
 			return n
 		}
 		n = next
-		if n == len(s) {
-			return n
-		}
 	}
 }
 
@@ -95,10 +92,10 @@ const (
 func (r *Redactor) glueRules() []glueRule {
 	rules := make([]glueRule, len(r.keywordText))
 	for i, k := range r.keywordText {
-		if r.keywordGroups[i]&groupKey == 0 || i < len(r.kwPatterns) && len(r.kwPatterns[i]) > 0 {
+		if r.keywordGroups[i]&groupKey == 0 || len(r.kwPatterns[i]) > 0 {
 			continue
 		}
-		if g := &r.g; g.on && (int32(i) == g.kwIdentified || int32(i) == g.kwSSHPass || int32(i) == g.kwRedisCLI) {
+		if g := &r.g; int32(i) == g.kwIdentified || int32(i) == g.kwSSHPass || int32(i) == g.kwRedisCLI {
 			continue
 		}
 		rules[i] = glueBoth

@@ -58,8 +58,9 @@
 //     what was redacted: such an entry costs one allocation for the copy,
 //     which also holds the wrappers of its objects and arrays, and one
 //     per error or reflected value replaced (see [NewCore]); entries of
-//     plain fields cost none. Objects and arrays are redacted while each core encodes
-//     them, so under a Tee their marshalers run once per core.
+//     plain fields cost none. Objects and arrays are redacted while each
+//     core encodes them, so under a Tee their marshalers run once per
+//     core.
 //   - A core may see the replacements rather than the values logged: an
 //     error arrives as a stand-in holding only the redacted texts, in
 //     zap's layout (key, keyVerbose, keyCauses); errors.Is still finds the

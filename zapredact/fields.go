@@ -27,7 +27,7 @@ const maxDepth = structval.MaxDepth
 // slice is never written to.
 //
 // Otherwise the copy is the only allocation: the wrappers of objects and
-// arrays live past its end (see wrapSlot), and it is returned with its
+// arrays live past its end (see objSlot), and it is returned with its
 // capacity cut to its length, so that a core appending to it reallocates
 // instead of writing over them.
 func (c *core) redactFields(fields []zapcore.Field, mask string) ([]zapcore.Field, string) {
@@ -44,7 +44,7 @@ func (c *core) redactFields(fields []zapcore.Field, mask string) ([]zapcore.Fiel
 			copy(out, fields)
 		}
 		if wrap {
-			f.Interface = c.wrapper(&out, &used, &f)
+			f.Interface = c.wrapper(out, &used, &f, mask)
 		}
 		out[i] = f
 	}
@@ -67,25 +67,29 @@ func wrappable(fields []zapcore.Field) int {
 }
 
 // wrapper returns the redacting wrapper of the marshaler redactField left
-// in f (see pendingWrap), stored in the next free slot past the end of
-// *out, and clears what f carried for it.
-func (c *core) wrapper(out *[]zapcore.Field, used *int, f *zapcore.Field) any {
-	m, mask, depth := f.Interface, f.String, int(f.Integer)
-	f.String, f.Integer = "", 0
-	o := *out
-	at := len(o) + *used
-	if at+slotFields > cap(o) {
+// in f (see pendingWrap), stored in the next free slot past the end of out.
+// mask is the namespace mask in force (empty for an object or array, which
+// redactField replaces whole inside a masked namespace); a top-level object
+// or array is at depth 1, an inline object adds to its parent's depth 0.
+func (c *core) wrapper(out []zapcore.Field, used *int, f *zapcore.Field, mask string) any {
+	depth := 1
+	if f.Type == zapcore.InlineMarshalerType {
+		depth = 0
+	}
+	at := len(out) + *used
+	if at+slotFields > cap(out) {
 		// Not reached (wrappable counted every candidate); a wrapper of
-		// its own is as correct, one allocation dearer.
-		if a, ok := m.(zapcore.ArrayMarshaler); ok && f.Type == zapcore.ArrayMarshalerType {
+		// its own is as correct, one allocation dearer, and no log call
+		// may panic.
+		if a, ok := f.Interface.(zapcore.ArrayMarshaler); ok && f.Type == zapcore.ArrayMarshalerType {
 			return arrMarshaler{m: a, w: c.w, depth: depth}
 		}
-		om, _ := m.(zapcore.ObjectMarshaler)
+		om, _ := f.Interface.(zapcore.ObjectMarshaler)
 		return objMarshaler{m: om, w: c.w, mask: mask, depth: depth}
 	}
 	*used += slotFields
-	s := o[at : at+slotFields]
-	s[0] = zapcore.Field{Key: mask, Integer: int64(depth), Interface: m}
+	s := out[at : at+slotFields]
+	s[0] = zapcore.Field{Key: mask, Integer: int64(depth), Interface: f.Interface}
 	s[1] = zapcore.Field{Interface: c.w}
 	if f.Type == zapcore.ArrayMarshalerType {
 		return (*arrSlot)(s)
@@ -96,8 +100,8 @@ func (c *core) wrapper(out *[]zapcore.Field, used *int, f *zapcore.Field) any {
 // pendingWrap leaves in *dst a field whose marshaler m redactFields wraps:
 // the wrapper is stored in the copy of the fields, so a log call with
 // objects allocates once, not once per object.
-func pendingWrap(dst *zapcore.Field, key string, typ zapcore.FieldType, m any, mask string, depth int, wrap *bool) bool {
-	*dst = zapcore.Field{Key: key, Type: typ, Interface: m, String: mask, Integer: int64(depth)}
+func pendingWrap(dst *zapcore.Field, key string, typ zapcore.FieldType, m any, wrap *bool) bool {
+	*dst = zapcore.Field{Key: key, Type: typ, Interface: m}
 	*wrap = true
 	return true
 }
@@ -135,7 +139,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string, wrap *bool) bool
 		if !ok {
 			return false
 		}
-		return pendingWrap(dst, f.Key, zapcore.InlineMarshalerType, m, *mask, 0, wrap)
+		return pendingWrap(dst, f.Key, zapcore.InlineMarshalerType, m, wrap)
 	}
 	key, tier := w.Key(f.Key)
 	if *mask != "" {
@@ -182,7 +186,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string, wrap *bool) bool
 		if !ok {
 			break
 		}
-		return pendingWrap(dst, key, zapcore.ObjectMarshalerType, m, "", 1, wrap)
+		return pendingWrap(dst, key, zapcore.ObjectMarshalerType, m, wrap)
 	case zapcore.ArrayMarshalerType:
 		m, ok := f.Interface.(zapcore.ArrayMarshaler)
 		if !ok {
@@ -194,7 +198,7 @@ func (c *core) redactField(dst, f *zapcore.Field, mask *string, wrap *bool) bool
 			}
 			break
 		}
-		return pendingWrap(dst, key, zapcore.ArrayMarshalerType, m, "", 1, wrap)
+		return pendingWrap(dst, key, zapcore.ArrayMarshalerType, m, wrap)
 	}
 	return c.rekey(dst, f, key, false)
 }

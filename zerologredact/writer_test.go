@@ -249,12 +249,6 @@ func (b *syncBuffer) Write(p []byte) (int, error) {
 	return b.buf.Write(p)
 }
 
-func (b *syncBuffer) Reset() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf.Reset()
-}
-
 func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -417,7 +411,7 @@ func TestCleanEventAllocs(t *testing.T) {
 // TestRepeatedStartScannedAgain: events that repeat the start of a clean
 // one, with a secret right after the repeated part or with a keyword that
 // starts inside it, are redacted; clean ones between them are forwarded
-// unchanged; also from concurrent writers.
+// unchanged.
 func TestRepeatedStartScannedAgain(t *testing.T) {
 	r := testRedactor(t)
 	var out, bare syncBuffer
@@ -448,25 +442,4 @@ func TestRepeatedStartScannedAgain(t *testing.T) {
 		}
 	}
 
-	out.Reset()
-	const goroutines, events = 4, 400
-	var wg sync.WaitGroup
-	for g := range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range events {
-				n := notes[(g+i)%len(notes)]
-				l.Info().Str("note", n).Msg("request served")
-			}
-		}()
-	}
-	wg.Wait()
-	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	require.Len(t, lines, goroutines*events)
-	for _, line := range lines {
-		require.True(t, json.Valid([]byte(line)), line)
-		require.NotContains(t, line, testGH)
-		require.NotContains(t, line, testPW)
-	}
 }
